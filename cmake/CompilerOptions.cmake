@@ -1,0 +1,16 @@
+# Warnings for our own targets, and the sanitizer build types.
+option(PUSHWOOSH_WERROR "Treat compiler warnings as errors (CI sets this)" OFF)
+set(PUSHWOOSH_SANITIZE "" CACHE STRING
+    "Sanitizers to build with: empty, 'address,undefined' or 'thread'")
+
+add_library(pushwoosh_warnings INTERFACE)
+target_compile_options(pushwoosh_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+  -Woverloaded-virtual -Wimplicit-fallthrough
+  $<$<BOOL:${PUSHWOOSH_WERROR}>:-Werror>)
+
+if(PUSHWOOSH_SANITIZE)
+  add_compile_options(-fsanitize=${PUSHWOOSH_SANITIZE} -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=${PUSHWOOSH_SANITIZE})
+endif()

@@ -1,0 +1,105 @@
+#include "pushwoosh/messaging/client.h"
+
+#include <utility>
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "pushwoosh/messaging/internal/absl_string_view.h"
+#include "pushwoosh/messaging/internal/error_mapping.h"
+#include "pushwoosh/messaging/internal/error_payloads.h"
+#include "pushwoosh/messaging/internal/validation.h"
+
+namespace pushwoosh::messaging {
+namespace {
+
+using internal::Classify;
+using internal::Rpc;
+
+absl::Status MessageNotFound(std::string_view application,
+                             std::string_view message_code) {
+  absl::Status status(
+      absl::StatusCode::kNotFound,
+      absl::StrCat("message not found: application ",
+                   internal::AsAbsl(application), " lists no message ",
+                   internal::AsAbsl(message_code)));
+  status.SetPayload(
+      internal::kKindPayloadUrl,
+      absl::Cord(internal::AsAbsl(ErrorKindName(ErrorKind::kMessageNotFound))));
+  return Classify(Rpc::kListMessages, std::move(status));
+}
+
+}  // namespace
+
+absl::StatusOr<MessagingClient> MessagingClient::Create(ClientOptions options) {
+  auto connection = MakeMessagingConnection(std::move(options));
+  if (!connection.ok()) return connection.status();
+  return MessagingClient(*std::move(connection));
+}
+
+MessagingClient::MessagingClient(
+    std::shared_ptr<MessagingConnection> connection)
+    : connection_(std::move(connection)) {}
+
+absl::StatusOr<v2::NotifyResponse> MessagingClient::Notify(
+    const v2::NotifyRequest& request, const CallOptions& options) const {
+  if (auto s = internal::ValidateNotifyRequest(request); !s.ok()) return s;
+  auto response = connection_->Notify(request, options);
+  if (!response.ok()) return Classify(Rpc::kNotify, response.status());
+  return response;
+}
+
+absl::Status MessagingClient::Cancel(std::string_view message_code,
+                                     const CallOptions& options) const {
+  v2::CancelRequest request;
+  request.set_message_code(std::string(message_code));
+  if (auto s = internal::ValidateCancelRequest(request); !s.ok()) return s;
+  return Classify(Rpc::kCancel, connection_->Cancel(request, options).status());
+}
+
+absl::StatusOr<statistics::v2::ListMessagesResponse>
+MessagingClient::ListMessages(
+    const statistics::v2::ListMessagesRequest& request,
+    const CallOptions& options) const {
+  if (auto s = internal::ValidateListMessagesRequest(request); !s.ok()) {
+    return s;
+  }
+  auto response = connection_->ListMessages(request, options);
+  if (!response.ok()) return Classify(Rpc::kListMessages, response.status());
+  return response;
+}
+
+ListMessagesPager MessagingClient::ListMessagesPages(
+    statistics::v2::ListMessagesRequest request, CallOptions options) const {
+  return ListMessagesPager(
+      std::move(request),
+      [client = *this, options = std::move(options)](
+          const statistics::v2::ListMessagesRequest& page_request) {
+        return client.ListMessages(page_request, options);
+      });
+}
+
+absl::StatusOr<MessageStatusInfo> MessagingClient::GetMessageStatus(
+    std::string_view application, std::string_view message_code,
+    const CallOptions& options) const {
+  if (auto s = internal::ValidateApplication(application); !s.ok()) return s;
+  if (auto s = internal::ValidateMessageCode(message_code); !s.ok()) return s;
+
+  statistics::v2::ListMessagesRequest request;
+  request.mutable_filters()->set_application(std::string(application));
+  request.mutable_filters()->add_messages_codes(std::string(message_code));
+  auto response = ListMessages(request, options);
+  if (!response.ok()) return response.status();
+
+  for (statistics::v2::Message& message : *response->mutable_items()) {
+    // Trust only an exact match, whatever else the backend returned.
+    if (message.code() != message_code) continue;
+    MessageStatusInfo info;
+    info.status = ParseMessageStatus(message.status());
+    info.raw_status = message.status();
+    info.message = std::move(message);
+    return info;
+  }
+  return MessageNotFound(application, message_code);
+}
+
+}  // namespace pushwoosh::messaging

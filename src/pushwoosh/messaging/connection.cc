@@ -1,0 +1,40 @@
+#include "pushwoosh/messaging/connection.h"
+
+#include <utility>
+
+#include "pushwoosh/messaging/internal/channel_factory.h"
+#include "pushwoosh/messaging/internal/grpc_connection.h"
+#include "pushwoosh/messaging/internal/metadata.h"
+#include "pushwoosh/messaging/internal/metadata_stub.h"
+#include "pushwoosh/messaging/internal/stub.h"
+#include "pushwoosh/messaging/internal/validation.h"
+
+namespace pushwoosh::messaging {
+
+absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
+    ClientOptions options) {
+  if (options.target.empty() && !options.channel) {
+    return internal::InvalidRequestError(
+        "ClientOptions: target or channel is required",
+        {{"target", "is required"}});
+  }
+  if (options.default_timeout <= std::chrono::milliseconds::zero()) {
+    return internal::InvalidRequestError(
+        "ClientOptions: default_timeout must be positive",
+        {{"default_timeout", "must be positive"}});
+  }
+  if (auto s = internal::ValidateApiToken(options.api_token); !s.ok()) return s;
+  auto metadata = internal::NormalizeMetadata(options.metadata);
+  if (!metadata.ok()) return metadata.status();
+
+  std::shared_ptr<internal::MessagingStub> stub =
+      internal::MakeGrpcStub(internal::CreateChannel(options));
+  if (!options.api_token.empty() || !metadata->empty()) {
+    stub = std::make_shared<internal::MetadataStub>(
+        std::move(stub), options.api_token, *std::move(metadata));
+  }
+  return std::make_shared<internal::GrpcConnection>(std::move(stub),
+                                                    options.default_timeout);
+}
+
+}  // namespace pushwoosh::messaging

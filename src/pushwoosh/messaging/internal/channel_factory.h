@@ -1,0 +1,19 @@
+// Opens the gRPC channel that ClientOptions describe.
+#ifndef PUSHWOOSH_MESSAGING_INTERNAL_CHANNEL_FACTORY_H_
+#define PUSHWOOSH_MESSAGING_INTERNAL_CHANNEL_FACTORY_H_
+
+#include <grpcpp/channel.h>
+
+#include <memory>
+
+#include "pushwoosh/messaging/options.h"
+
+namespace pushwoosh::messaging::internal {
+
+// options.channel when set; otherwise a channel to options.target with
+// options.credentials, or TLS (system roots), or insecure when plaintext.
+std::shared_ptr<grpc::Channel> CreateChannel(const ClientOptions& options);
+
+}  // namespace pushwoosh::messaging::internal
+
+#endif  // PUSHWOOSH_MESSAGING_INTERNAL_CHANNEL_FACTORY_H_

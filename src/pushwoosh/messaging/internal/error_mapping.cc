@@ -1,0 +1,118 @@
+#include "pushwoosh/messaging/internal/error_mapping.h"
+
+#include <string>
+
+#include "absl/strings/cord.h"
+#include "google/rpc/status.pb.h"
+#include "pushwoosh/messaging/internal/absl_string_view.h"
+#include "pushwoosh/messaging/internal/error_payloads.h"
+
+namespace pushwoosh::messaging::internal {
+
+ErrorKind KindFor(Rpc rpc, absl::StatusCode code) {
+  using Code = absl::StatusCode;
+  switch (code) {
+    case Code::kInvalidArgument:
+    case Code::kOutOfRange:
+      return ErrorKind::kInvalidRequest;
+    case Code::kNotFound:
+      return rpc == Rpc::kCancel ? ErrorKind::kMessageNotFound
+                                 : ErrorKind::kNotFound;
+    case Code::kFailedPrecondition:
+      return rpc == Rpc::kCancel ? ErrorKind::kNotCancelable
+                                 : ErrorKind::kFailedPrecondition;
+    case Code::kPermissionDenied:
+      return ErrorKind::kPermissionDenied;
+    case Code::kUnauthenticated:
+      return ErrorKind::kUnauthenticated;
+    case Code::kResourceExhausted:
+      return ErrorKind::kRateLimited;
+    case Code::kUnavailable:
+      return ErrorKind::kUnavailable;
+    case Code::kDeadlineExceeded:
+      return ErrorKind::kDeadlineExceeded;
+    case Code::kCancelled:
+      return ErrorKind::kCancelled;
+    case Code::kAlreadyExists:
+      return ErrorKind::kAlreadyExists;
+    case Code::kAborted:
+      return ErrorKind::kAborted;
+    case Code::kUnimplemented:
+      return ErrorKind::kUnimplemented;
+    case Code::kInternal:
+      return ErrorKind::kInternal;
+    case Code::kDataLoss:
+      return ErrorKind::kDataLoss;
+    case Code::kOk:
+    case Code::kUnknown:
+    default:
+      return ErrorKind::kUnknown;
+  }
+}
+
+bool RetryableFor(Rpc rpc, absl::StatusCode code) {
+  using Code = absl::StatusCode;
+  if (rpc == Rpc::kNotify) {
+    // A rate-limited Notify was refused before anything was created; any
+    // other transient failure may have created the message already.
+    return code == Code::kResourceExhausted;
+  }
+  switch (code) {
+    case Code::kUnavailable:
+    case Code::kInternal:  // Documented for Cancel as "retry".
+    case Code::kResourceExhausted:
+    case Code::kDeadlineExceeded:
+    case Code::kAborted:
+      return true;
+    default:
+      return false;
+  }
+}
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  int code = static_cast<int>(status.error_code());
+  if (code < 0 || code > static_cast<int>(absl::StatusCode::kUnauthenticated)) {
+    code = static_cast<int>(absl::StatusCode::kUnknown);
+  }
+  absl::Status result(static_cast<absl::StatusCode>(code),
+                      status.error_message());
+  const std::string& details = status.error_details();
+  if (!details.empty()) {
+    google::rpc::Status decoded;
+    if (decoded.ParseFromString(details)) {
+      result.SetPayload(kDetailsPayloadUrl, absl::Cord(details));
+    } else {
+      result.SetPayload(kMalformedDetailsPayloadUrl, absl::Cord("1"));
+    }
+  }
+  return result;
+}
+
+absl::Status Classify(Rpc rpc, absl::Status status) {
+  if (status.ok()) return status;
+  if (!status.GetPayload(kKindPayloadUrl).has_value()) {
+    status.SetPayload(
+        kKindPayloadUrl,
+        absl::Cord(AsAbsl(ErrorKindName(KindFor(rpc, status.code())))));
+  }
+  if (!status.GetPayload(kRetryablePayloadUrl).has_value()) {
+    status.SetPayload(kRetryablePayloadUrl,
+                      absl::Cord(RetryableFor(rpc, status.code()) ? "1" : "0"));
+  }
+  return status;
+}
+
+std::optional<ErrorKind> StoredKind(const absl::Status& status) {
+  auto payload = status.GetPayload(kKindPayloadUrl);
+  if (!payload.has_value()) return std::nullopt;
+  return ErrorKindFromName(std::string(*payload));
+}
+
+std::optional<bool> StoredRetryable(const absl::Status& status) {
+  auto payload = status.GetPayload(kRetryablePayloadUrl);
+  if (!payload.has_value()) return std::nullopt;
+  return *payload == "1";
+}
+
+}  // namespace pushwoosh::messaging::internal

@@ -1,0 +1,58 @@
+// Client-level and call-level options.
+#ifndef PUSHWOOSH_MESSAGING_OPTIONS_H_
+#define PUSHWOOSH_MESSAGING_OPTIONS_H_
+
+#include <grpcpp/channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pushwoosh::messaging {
+
+// Request metadata (gRPC headers). Keys are validated and lower-cased
+// before use: gRPC aborts the process on an upper-case key, so the client
+// refuses bad keys with kInvalidRequest instead. Keys ending in "-bin"
+// carry binary values; other values must be printable ASCII.
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+inline constexpr std::chrono::milliseconds kDefaultTimeout{30'000};
+
+struct ClientOptions {
+  // gRPC target: "host:port", "dns:///host:port", "unix:/path", ...
+  std::string target;
+  // Pushwoosh server API token, sent as "authorization: Token <api_token>"
+  // on every call. Never logged, never part of an error message.
+  std::string api_token;
+  // Connect without TLS (a local sidecar or the fake server). Ignored when
+  // `credentials` or `channel` is set.
+  bool plaintext = false;
+  // Channel credentials; by default TLS with the system roots, or insecure
+  // when `plaintext` is set.
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
+  // A ready channel to use instead of dialing `target`, e.g.
+  // FakeMessagingServer::InProcessChannel().
+  std::shared_ptr<grpc::Channel> channel;
+  // Deadline of each call that does not set its own.
+  std::chrono::milliseconds default_timeout = kDefaultTimeout;
+  // Sent with every call, besides each call's own metadata.
+  Metadata metadata;
+};
+
+struct CallOptions {
+  // Replaces ClientOptions::default_timeout for this call.
+  std::optional<std::chrono::milliseconds> timeout;
+  // An absolute deadline, e.g. that of the request this call serves. When
+  // both are set, the sooner of `deadline` and now + timeout wins.
+  std::optional<std::chrono::system_clock::time_point> deadline;
+  // Extra metadata for this call only.
+  Metadata metadata;
+};
+
+}  // namespace pushwoosh::messaging
+
+#endif  // PUSHWOOSH_MESSAGING_OPTIONS_H_

@@ -1,0 +1,61 @@
+// What the fake backend answers, in gRPC terms but independent of the
+// transport: the services adapt it to gRPC's callback API, and tests can
+// call it directly.
+#ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_BACKEND_H_
+#define PUSHWOOSH_MESSAGING_TESTING_FAKE_BACKEND_H_
+
+#include <grpcpp/support/status.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "pushwoosh/messaging/testing/fake_errors.h"
+#include "pushwoosh/messaging/testing/fake_message_store.h"
+
+namespace pushwoosh::messaging::testing {
+
+// Thread-safe.
+class FakeBackend {
+ public:
+  explicit FakeBackend(std::shared_ptr<FakeMessageStore> store);
+
+  // API token → account. A token may be re-pointed to another account.
+  void AddAccount(std::string token, std::string account);
+
+  // `authorization` is the metadata value, or nullopt when absent.
+  grpc::Status Notify(std::optional<std::string_view> authorization,
+                      const v2::NotifyRequest& request,
+                      v2::NotifyResponse* response);
+  grpc::Status Cancel(std::optional<std::string_view> authorization,
+                      const v2::CancelRequest& request,
+                      v2::CancelResponse* response);
+  grpc::Status ListMessages(std::optional<std::string_view> authorization,
+                            const statistics::v2::ListMessagesRequest& request,
+                            statistics::v2::ListMessagesResponse* response);
+
+  FakeMessageStore& store() { return *store_; }
+
+ private:
+  // The account of a valid "Token <token>" value, or the error to return.
+  std::variant<std::string, FakeError> Authenticate(
+      std::optional<std::string_view> authorization) const;
+  grpc::Status Fail(const FakeError& error);
+
+  std::shared_ptr<FakeMessageStore> store_;
+  std::atomic<std::uint64_t> next_request_id_{1};
+  mutable absl::Mutex mutex_;
+  absl::flat_hash_map<std::string, std::string> accounts_
+      ABSL_GUARDED_BY(mutex_);
+};
+
+}  // namespace pushwoosh::messaging::testing
+
+#endif  // PUSHWOOSH_MESSAGING_TESTING_FAKE_BACKEND_H_

@@ -1,0 +1,119 @@
+// The fake backend's messages: who owns them, and where each one is in its
+// lifecycle. No gRPC here, so the rules are testable on their own.
+//
+// Lifecycle: a message scheduled for later is `waiting` until its send time;
+// then `pending` for `pending_duration`, `processing` for
+// `processing_duration`, then `done`. Cancel moves pending, waiting and
+// processing messages to `canceled`. Statuses are computed from the clock,
+// so advancing a VirtualClock moves every message at once.
+#ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGE_STORE_H_
+#define PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGE_STORE_H_
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "pushwoosh/messaging/message_status.h"
+#include "pushwoosh/messaging/testing/clock.h"
+#include "pushwoosh/messaging/v2/messaging.pb.h"
+#include "pushwoosh/statistics/v2/statistics.pb.h"
+
+namespace pushwoosh::messaging::testing {
+
+struct FakeMessage {
+  std::int64_t id = 0;
+  std::string code;
+  std::string account;
+  std::string application;
+  std::string campaign;
+  std::vector<v2::Platform> platforms;
+  statistics::v2::Source source = statistics::v2::API;
+  Clock::TimePoint created_at;
+  Clock::TimePoint send_at;
+  std::optional<Clock::TimePoint> canceled_at;
+};
+
+struct Lifecycle {
+  std::chrono::milliseconds pending_duration{5'000};
+  std::chrono::milliseconds processing_duration{5'000};
+};
+
+// Thread-safe.
+class FakeMessageStore {
+ public:
+  struct NewMessage {
+    std::string account;
+    std::string application;
+    std::string campaign;
+    std::vector<v2::Platform> platforms;
+    // Unset, or not after now: the message is pending at once.
+    std::optional<Clock::TimePoint> send_at;
+  };
+
+  enum class CancelOutcome {
+    kCanceled,
+    kNotFound,
+    kOtherAccount,
+    kNotCancelable,
+  };
+  struct CancelResult {
+    CancelOutcome outcome;
+    // The status the message had before (kUnknown when not found).
+    MessageStatus previous_status = MessageStatus::kUnknown;
+  };
+
+  struct ListQuery {
+    std::string account;
+    const statistics::v2::Filters* filters = nullptr;  // Required.
+    int page = 1;                                      // 1-based.
+    int per_page = 100;
+  };
+  struct ListedMessage {
+    FakeMessage message;
+    MessageStatus status;
+  };
+  struct ListResult {
+    std::int64_t total = 0;
+    std::vector<ListedMessage> items;
+  };
+
+  // `seed` makes the sequence of message codes repeatable.
+  FakeMessageStore(std::shared_ptr<const Clock> clock, Lifecycle lifecycle,
+                   std::uint64_t seed = 1);
+
+  FakeMessage Create(NewMessage message);
+  CancelResult Cancel(std::string_view account, std::string_view code);
+  ListResult List(const ListQuery& query) const;
+
+  std::optional<FakeMessage> Find(std::string_view code) const;
+  // The status of `code` now; kUnknown when there is no such message.
+  MessageStatus StatusOf(std::string_view code) const;
+  std::size_t size() const;
+
+  const Clock& clock() const { return *clock_; }
+
+ private:
+  MessageStatus StatusAt(const FakeMessage& message,
+                         Clock::TimePoint now) const;
+  std::string NextCode() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+
+  const std::shared_ptr<const Clock> clock_;
+  const Lifecycle lifecycle_;
+  mutable absl::Mutex mutex_;
+  std::uint64_t code_state_ ABSL_GUARDED_BY(mutex_);
+  // Ordered by id: ids are 1, 2, 3, ... and index = id - 1.
+  std::vector<FakeMessage> messages_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, std::size_t> by_code_
+      ABSL_GUARDED_BY(mutex_);
+};
+
+}  // namespace pushwoosh::messaging::testing
+
+#endif  // PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGE_STORE_H_

@@ -1,0 +1,94 @@
+#include "pushwoosh/messaging/testing/fake_messaging_server.h"
+
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/support/channel_arguments.h>
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "pushwoosh/messaging/testing/fake_backend.h"
+#include "pushwoosh/messaging/testing/fake_services.h"
+
+namespace pushwoosh::messaging::testing {
+
+absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
+    FakeServerOptions options) {
+  if (options.lifecycle.pending_duration.count() < 0 ||
+      options.lifecycle.processing_duration.count() < 0) {
+    return absl::InvalidArgumentError(
+        "lifecycle durations must not be negative");
+  }
+  std::shared_ptr<const Clock> clock = options.clock;
+  if (!clock) clock = std::make_shared<SystemClock>();
+
+  std::unique_ptr<FakeMessagingServer> server(new FakeMessagingServer());
+  server->store_ = std::make_shared<FakeMessageStore>(
+      std::move(clock), options.lifecycle, options.seed);
+  server->backend_ = std::make_shared<FakeBackend>(server->store_);
+  for (auto& [token, account] : options.accounts) {
+    server->backend_->AddAccount(token, account);
+  }
+  server->messaging_service_ =
+      std::make_unique<FakeMessagingService>(server->backend_);
+  server->statistics_service_ =
+      std::make_unique<FakeStatisticsService>(server->backend_);
+
+  grpc::ServerBuilder builder;
+  builder.RegisterService(server->messaging_service_.get());
+  builder.RegisterService(server->statistics_service_.get());
+  int port = 0;
+  if (!options.listen_address.empty()) {
+    builder.AddListeningPort(options.listen_address,
+                             grpc::InsecureServerCredentials(), &port);
+  }
+  if (options.configure_builder) options.configure_builder(builder);
+
+  server->server_ = builder.BuildAndStart();
+  if (!server->server_ || (!options.listen_address.empty() && port == 0)) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot serve on \"", options.listen_address,
+                     "\": address in use or invalid"));
+  }
+  if (!options.listen_address.empty()) {
+    const std::string& listen = options.listen_address;
+    const auto colon = listen.rfind(':');
+    server->address_ = absl::StrCat(listen.substr(0, colon), ":", port);
+    server->port_ = port;
+  }
+  return server;
+}
+
+FakeMessagingServer::~FakeMessagingServer() { Shutdown(); }
+
+std::shared_ptr<grpc::Channel> FakeMessagingServer::InProcessChannel() {
+  return server_->InProcessChannel(grpc::ChannelArguments());
+}
+
+void FakeMessagingServer::AddAccount(std::string token, std::string account) {
+  backend_->AddAccount(std::move(token), std::move(account));
+}
+
+std::optional<FakeMessage> FakeMessagingServer::FindMessage(
+    std::string_view code) const {
+  return store_->Find(code);
+}
+
+MessageStatus FakeMessagingServer::StatusOf(std::string_view code) const {
+  return store_->StatusOf(code);
+}
+
+std::size_t FakeMessagingServer::message_count() const {
+  return store_->size();
+}
+
+void FakeMessagingServer::Shutdown(std::chrono::milliseconds grace) {
+  std::call_once(shutdown_once_, [&] {
+    if (server_) server_->Shutdown(std::chrono::system_clock::now() + grace);
+  });
+}
+
+void FakeMessagingServer::Wait() {
+  if (server_) server_->Wait();
+}
+
+}  // namespace pushwoosh::messaging::testing

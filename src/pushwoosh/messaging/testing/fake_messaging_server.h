@@ -1,0 +1,99 @@
+// FakeMessagingServer: an in-memory Pushwoosh Messaging + Statistics backend
+// that answers as the documented one does, for tests (in-process channel,
+// virtual clock) and for the emulator (a real port, real time).
+//
+//   auto clock = std::make_shared<VirtualClock>();
+//   auto server = FakeMessagingServer::Start(
+//       {.accounts = {{"test-token", "acme"}}, .clock = clock});
+//   auto client = MessagingClient::Create(
+//       {.api_token = "test-token", .channel = (*server)->InProcessChannel()});
+//
+// Thread safety: all methods may be called from any thread while it serves.
+#ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGING_SERVER_H_
+#define PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGING_SERVER_H_
+
+#include <grpcpp/channel.h>
+#include <grpcpp/server.h>
+#include <grpcpp/server_builder.h>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "pushwoosh/messaging/message_status.h"
+#include "pushwoosh/messaging/testing/clock.h"
+#include "pushwoosh/messaging/testing/fake_message_store.h"
+
+namespace pushwoosh::messaging::testing {
+
+class FakeBackend;
+class FakeMessagingService;
+class FakeStatisticsService;
+
+struct FakeServerOptions {
+  // "HOST:PORT" to serve on (port 0 picks a free one); empty serves only the
+  // in-process channel.
+  std::string listen_address;
+  // API token → account name.
+  std::map<std::string, std::string> accounts;
+  Lifecycle lifecycle;
+  // Real time when unset.
+  std::shared_ptr<const Clock> clock;
+  // Makes the sequence of message codes repeatable.
+  std::uint64_t seed = 1;
+  // Lets a program add services (health, reflection) or server options.
+  std::function<void(grpc::ServerBuilder&)> configure_builder;
+};
+
+class FakeMessagingServer {
+ public:
+  static absl::StatusOr<std::unique_ptr<FakeMessagingServer>> Start(
+      FakeServerOptions options);
+
+  FakeMessagingServer(const FakeMessagingServer&) = delete;
+  FakeMessagingServer& operator=(const FakeMessagingServer&) = delete;
+  // Shuts down, as Shutdown() does.
+  ~FakeMessagingServer();
+
+  // A channel to this server with no network in between.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
+  // "HOST:PORT" with the port actually bound; empty without a listener.
+  const std::string& address() const { return address_; }
+  int port() const { return port_; }
+
+  void AddAccount(std::string token, std::string account);
+
+  // What the server holds, for assertions.
+  std::optional<FakeMessage> FindMessage(std::string_view code) const;
+  MessageStatus StatusOf(std::string_view code) const;
+  std::size_t message_count() const;
+
+  // Stops accepting calls and lets those in flight finish within `grace`.
+  // Idempotent.
+  void Shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5));
+  // Blocks until Shutdown() has been called and completed.
+  void Wait();
+
+ private:
+  FakeMessagingServer() = default;
+
+  std::shared_ptr<FakeMessageStore> store_;
+  std::shared_ptr<FakeBackend> backend_;
+  std::unique_ptr<FakeMessagingService> messaging_service_;
+  std::unique_ptr<FakeStatisticsService> statistics_service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::string address_;
+  int port_ = 0;
+  std::once_flag shutdown_once_;
+};
+
+}  // namespace pushwoosh::messaging::testing
+
+#endif  // PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGING_SERVER_H_

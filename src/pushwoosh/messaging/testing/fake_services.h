@@ -1,0 +1,46 @@
+// gRPC callback-API adapters over FakeBackend: no thread per call, so the
+// fake keeps up with the client under load.
+#ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_SERVICES_H_
+#define PUSHWOOSH_MESSAGING_TESTING_FAKE_SERVICES_H_
+
+#include <memory>
+
+#include "pushwoosh/messaging/testing/fake_backend.h"
+#include "pushwoosh/messaging/v2/messaging.grpc.pb.h"
+#include "pushwoosh/statistics/v2/statistics.grpc.pb.h"
+
+namespace pushwoosh::messaging::testing {
+
+class FakeMessagingService final
+    : public v2::MessagingService::CallbackService {
+ public:
+  explicit FakeMessagingService(std::shared_ptr<FakeBackend> backend);
+
+  grpc::ServerUnaryReactor* Notify(grpc::CallbackServerContext* context,
+                                   const v2::NotifyRequest* request,
+                                   v2::NotifyResponse* response) override;
+  grpc::ServerUnaryReactor* Cancel(grpc::CallbackServerContext* context,
+                                   const v2::CancelRequest* request,
+                                   v2::CancelResponse* response) override;
+
+ private:
+  std::shared_ptr<FakeBackend> backend_;
+};
+
+class FakeStatisticsService final
+    : public statistics::v2::StatisticsService::CallbackService {
+ public:
+  explicit FakeStatisticsService(std::shared_ptr<FakeBackend> backend);
+
+  grpc::ServerUnaryReactor* ListMessages(
+      grpc::CallbackServerContext* context,
+      const statistics::v2::ListMessagesRequest* request,
+      statistics::v2::ListMessagesResponse* response) override;
+
+ private:
+  std::shared_ptr<FakeBackend> backend_;
+};
+
+}  // namespace pushwoosh::messaging::testing
+
+#endif  // PUSHWOOSH_MESSAGING_TESTING_FAKE_SERVICES_H_
