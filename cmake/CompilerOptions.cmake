@@ -1,5 +1,12 @@
 # Warnings for our own targets, and the sanitizer build types.
-option(PUSHWOOSH_WERROR "Treat compiler warnings as errors (CI sets this)" OFF)
+# On by default where the environment says CI, so that CI runs the README's
+# command unchanged and still fails on any warning.
+set(_pushwoosh_werror_default OFF)
+if("$ENV{CI}")
+  set(_pushwoosh_werror_default ON)
+endif()
+option(PUSHWOOSH_WERROR "Treat compiler warnings as errors"
+       ${_pushwoosh_werror_default})
 set(PUSHWOOSH_SANITIZE "" CACHE STRING
     "Sanitizers to build with: empty, 'address,undefined' or 'thread'")
 

@@ -1,7 +1,9 @@
 // MessagingClient: create, cancel and look up Pushwoosh messages over gRPC.
 //
-//   auto client = pushwoosh::messaging::MessagingClient::Create(
-//       {.target = "api.pushwoosh.com:443", .api_token = token});
+//   pushwoosh::messaging::ClientOptions options;
+//   options.target = "api.pushwoosh.com:443";
+//   options.api_token = token;
+//   auto client = pushwoosh::messaging::MessagingClient::Create(options);
 //   if (!client.ok()) return client.status();
 //   absl::Status canceled = client->Cancel("C3F8-C3863ED4-334AD4F1");
 //   if (ErrorKindOf(canceled) == ErrorKind::kNotCancelable) { ... }

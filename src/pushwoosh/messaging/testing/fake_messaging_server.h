@@ -3,10 +3,14 @@
 // virtual clock) and for the emulator (a real port, real time).
 //
 //   auto clock = std::make_shared<VirtualClock>();
-//   auto server = FakeMessagingServer::Start(
-//       {.accounts = {{"test-token", "acme"}}, .clock = clock});
-//   auto client = MessagingClient::Create(
-//       {.api_token = "test-token", .channel = (*server)->InProcessChannel()});
+//   FakeServerOptions options;
+//   options.accounts = {{"test-token", "acme"}};
+//   options.clock = clock;
+//   auto server = FakeMessagingServer::Start(options);
+//   ClientOptions client_options;
+//   client_options.api_token = "test-token";
+//   client_options.channel = (*server)->InProcessChannel();
+//   auto client = MessagingClient::Create(client_options);
 //
 // Thread safety: all methods may be called from any thread while it serves.
 #ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGING_SERVER_H_
