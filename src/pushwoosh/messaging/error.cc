@@ -151,8 +151,10 @@ std::string Error::ToString() const {
     absl::StrAppend(&text, " [reason=", error_info_->reason, "]");
   }
   for (const FieldViolation& violation : field_violations_) {
-    absl::StrAppend(&text, " [", violation.field, ": ", violation.description,
-                    "]");
+    const std::string said =
+        absl::StrCat(violation.field, ": ", violation.description);
+    // Our own validation errors already say exactly this as their message.
+    if (said != message_) absl::StrAppend(&text, " [", said, "]");
   }
   if (retry_delay_.has_value()) {
     absl::StrAppend(&text, " [retry_delay=", retry_delay_->count(), "ms]");

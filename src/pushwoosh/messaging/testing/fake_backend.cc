@@ -161,6 +161,13 @@ std::variant<std::string, FakeError> FakeBackend::Authenticate(
   return it->second;
 }
 
+std::string FakeBackend::AccountOf(
+    std::optional<std::string_view> authorization) const {
+  auto account = Authenticate(authorization);
+  auto* name = std::get_if<std::string>(&account);
+  return name == nullptr ? std::string() : *std::move(name);
+}
+
 grpc::Status FakeBackend::Fail(const FakeError& error) {
   return MakeGrpcError(
       error, absl::StrFormat("fake-%012x", next_request_id_.fetch_add(1)));

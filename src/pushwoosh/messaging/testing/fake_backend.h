@@ -41,6 +41,9 @@ class FakeBackend {
                             const statistics::v2::ListMessagesRequest& request,
                             statistics::v2::ListMessagesResponse* response);
 
+  // The account a call with `authorization` acts for; empty when none.
+  std::string AccountOf(std::optional<std::string_view> authorization) const;
+
   FakeMessageStore& store() { return *store_; }
 
  private:

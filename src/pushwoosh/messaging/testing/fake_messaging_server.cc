@@ -29,9 +29,9 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
     server->backend_->AddAccount(token, account);
   }
   server->messaging_service_ =
-      std::make_unique<FakeMessagingService>(server->backend_);
-  server->statistics_service_ =
-      std::make_unique<FakeStatisticsService>(server->backend_);
+      std::make_unique<FakeMessagingService>(server->backend_, options.on_call);
+  server->statistics_service_ = std::make_unique<FakeStatisticsService>(
+      server->backend_, options.on_call);
 
   grpc::ServerBuilder builder;
   builder.RegisterService(server->messaging_service_.get());

@@ -19,6 +19,7 @@
 #include <grpcpp/channel.h>
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
+#include <grpcpp/support/status.h>
 
 #include <chrono>
 #include <cstdint>
@@ -41,6 +42,14 @@ class FakeBackend;
 class FakeMessagingService;
 class FakeStatisticsService;
 
+// What the server reports of each call it answers (never the token).
+struct FakeCallRecord {
+  std::string_view method;   // "Notify", "Cancel", "ListMessages".
+  std::string_view account;  // Empty when the token was missing or unknown.
+  grpc::StatusCode code = grpc::StatusCode::OK;
+  std::chrono::nanoseconds latency{0};
+};
+
 struct FakeServerOptions {
   // "HOST:PORT" to serve on (port 0 picks a free one); empty serves only the
   // in-process channel.
@@ -54,6 +63,9 @@ struct FakeServerOptions {
   std::uint64_t seed = 1;
   // Lets a program add services (health, reflection) or server options.
   std::function<void(grpc::ServerBuilder&)> configure_builder;
+  // Called after each call, on a gRPC thread; must be thread-safe. Unset
+  // costs nothing.
+  std::function<void(const FakeCallRecord&)> on_call;
 };
 
 class FakeMessagingServer {

@@ -3,18 +3,23 @@
 #ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_SERVICES_H_
 #define PUSHWOOSH_MESSAGING_TESTING_FAKE_SERVICES_H_
 
+#include <functional>
 #include <memory>
 
 #include "pushwoosh/messaging/testing/fake_backend.h"
+#include "pushwoosh/messaging/testing/fake_messaging_server.h"
 #include "pushwoosh/messaging/v2/messaging.grpc.pb.h"
 #include "pushwoosh/statistics/v2/statistics.grpc.pb.h"
 
 namespace pushwoosh::messaging::testing {
 
+using CallObserver = std::function<void(const FakeCallRecord&)>;
+
 class FakeMessagingService final
     : public v2::MessagingService::CallbackService {
  public:
-  explicit FakeMessagingService(std::shared_ptr<FakeBackend> backend);
+  FakeMessagingService(std::shared_ptr<FakeBackend> backend,
+                       CallObserver on_call);
 
   grpc::ServerUnaryReactor* Notify(grpc::CallbackServerContext* context,
                                    const v2::NotifyRequest* request,
@@ -25,12 +30,14 @@ class FakeMessagingService final
 
  private:
   std::shared_ptr<FakeBackend> backend_;
+  CallObserver on_call_;
 };
 
 class FakeStatisticsService final
     : public statistics::v2::StatisticsService::CallbackService {
  public:
-  explicit FakeStatisticsService(std::shared_ptr<FakeBackend> backend);
+  FakeStatisticsService(std::shared_ptr<FakeBackend> backend,
+                        CallObserver on_call);
 
   grpc::ServerUnaryReactor* ListMessages(
       grpc::CallbackServerContext* context,
@@ -39,6 +46,7 @@ class FakeStatisticsService final
 
  private:
   std::shared_ptr<FakeBackend> backend_;
+  CallObserver on_call_;
 };
 
 }  // namespace pushwoosh::messaging::testing

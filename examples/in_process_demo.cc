@@ -1,4 +1,4 @@
-// The README demo: Notify → status → Cancel → status → Cancel again →
+// Notify → status → Cancel → status → Cancel again →
 // Cancel of an unknown code, against the in-process fake server, printing
 // each outcome. Exits non-zero if any outcome differs from the documented
 // one, so it doubles as a smoke test.

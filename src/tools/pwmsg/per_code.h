@@ -1,0 +1,41 @@
+// Runs one call per message code with bounded concurrency, printing one
+// outcome line per code as it completes, and progress on a terminal.
+#ifndef PUSHWOOSH_TOOLS_PWMSG_PER_CODE_H_
+#define PUSHWOOSH_TOOLS_PWMSG_PER_CODE_H_
+
+#include <functional>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/pwmsg/cli_context.h"
+#include "tools/pwmsg/exit_codes.h"
+
+namespace pushwoosh::tools {
+
+struct CodeOutcome {
+  absl::Status status;
+  std::string human;  // On success: "canceled", "waiting", ...
+  std::string json;   // On success: the response in REST JSON.
+};
+
+using PerCodeCall = std::function<CodeOutcome(const std::string& code)>;
+
+// The codes named by `args`, where "-" stands for stdin's lines (blank lines
+// skipped, whitespace trimmed). Fails when there are none.
+absl::StatusOr<std::vector<std::string>> ReadCodes(
+    const std::vector<std::string>& args, std::istream& in);
+
+// One code: prints its outcome plainly ("{}" or the error envelope in JSON).
+// Many: one line per code ("CODE: outcome", or JSON Lines with
+// "message_code" and "response" or "error"). Returns the combined status.
+ExitCode RunPerCode(CliContext& context, const std::vector<std::string>& codes,
+                    int concurrency, std::string_view verb,
+                    const PerCodeCall& call);
+
+}  // namespace pushwoosh::tools
+
+#endif  // PUSHWOOSH_TOOLS_PWMSG_PER_CODE_H_
