@@ -3,6 +3,9 @@
 // cancel, bad flags, tokens, and shutdown by signal.
 #include <gmock/gmock.h>
 #include <google/protobuf/util/json_util.h>
+#include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/support/byte_buffer.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
@@ -11,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 #include <regex>
@@ -314,6 +318,82 @@ TEST_F(ProgramsTest, EmulatorStopsCleanlyOnSigint) {
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_FALSE(result.timed_out);
   emulator_.reset();
+}
+
+// Raw bytes of one unary call, through the generic stub.
+grpc::Status GenericUnary(const std::string& target, const std::string& method,
+                          const std::string& request, std::string* response) {
+  grpc::GenericStub stub(
+      grpc::CreateChannel(target, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + kTimeout);
+  grpc::Slice slice(request);
+  grpc::ByteBuffer request_buffer(&slice, 1);
+  grpc::ByteBuffer response_buffer;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, method, grpc::StubOptions(), &request_buffer,
+                 &response_buffer,
+                 [&](grpc::Status status) { done.set_value(status); });
+  const grpc::Status status = done.get_future().get();
+  std::vector<grpc::Slice> slices;
+  if (status.ok() && response_buffer.Dump(&slices).ok()) {
+    for (const grpc::Slice& s : slices) {
+      response->append(reinterpret_cast<const char*>(s.begin()), s.size());
+    }
+  }
+  return status;
+}
+
+TEST_F(ProgramsTest, EmulatorServesHealth) {
+  // An empty HealthCheckRequest asks about the whole server; the answer
+  // {status: SERVING} is field 1 = 1.
+  std::string response;
+  const grpc::Status status =
+      GenericUnary(target_, "/grpc.health.v1.Health/Check", "", &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response, std::string("\x08\x01", 2));
+}
+
+TEST_F(ProgramsTest, EmulatorServesReflection) {
+  // ServerReflectionRequest{list_services: ""} on the bidi stream.
+  grpc::GenericStub stub(
+      grpc::CreateChannel(target_, grpc::InsecureChannelCredentials()));
+  grpc::CompletionQueue queue;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + kTimeout);
+  auto call = stub.PrepareCall(
+      &context,
+      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &queue);
+  void* tag = nullptr;
+  bool ok = false;
+  auto step = [&](int expected_tag) {
+    EXPECT_TRUE(queue.Next(&tag, &ok));
+    EXPECT_EQ(tag, reinterpret_cast<void*>(expected_tag));
+    return ok;
+  };
+  call->StartCall(reinterpret_cast<void*>(1));
+  ASSERT_TRUE(step(1));
+  grpc::Slice request(std::string("\x3a\x00", 2));
+  call->WriteLast(grpc::ByteBuffer(&request, 1), grpc::WriteOptions(),
+                  reinterpret_cast<void*>(2));
+  ASSERT_TRUE(step(2));
+  grpc::ByteBuffer reply;
+  call->Read(&reply, reinterpret_cast<void*>(3));
+  ASSERT_TRUE(step(3));
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(4));
+  step(4);
+  queue.Shutdown();
+  while (queue.Next(&tag, &ok)) {
+  }
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(reply.Dump(&slices).ok());
+  std::string bytes;
+  for (const grpc::Slice& s : slices) {
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  EXPECT_THAT(bytes, HasSubstr("pushwoosh.messaging.v2.MessagingService"));
+  EXPECT_THAT(bytes, HasSubstr("pushwoosh.statistics.v2.StatisticsService"));
 }
 
 TEST(ProgramFlagsTest, PwmsgBadFlagsExit2) {

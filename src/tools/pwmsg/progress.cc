@@ -1,16 +1,22 @@
 #include "tools/pwmsg/progress.h"
 
+#include <utility>
+
 namespace pushwoosh::tools {
 
 Progress::Progress(std::ostream* out, bool enabled, std::size_t total,
-                   std::string_view verb)
-    : out_(out), enabled_(enabled && total > 1), total_(total), verb_(verb) {}
+                   std::string_view verb, Now now)
+    : out_(out),
+      enabled_(enabled && total > 1),
+      total_(total),
+      verb_(verb),
+      now_(std::move(now)) {}
 
 void Progress::Record(bool succeeded) {
   ++done_;
   if (!succeeded) ++failed_;
   if (!enabled_) return;
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = now_();
   if (done_ == total_ || now - last_draw_ >= std::chrono::milliseconds(100)) {
     last_draw_ = now;
     Draw();

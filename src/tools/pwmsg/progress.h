@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -14,10 +15,12 @@ namespace pushwoosh::tools {
 // Not thread-safe: callers serialise Record() and Finish().
 class Progress {
  public:
+  using Now = std::function<std::chrono::steady_clock::time_point()>;
+
   // Draws nothing unless `enabled` (stderr is a terminal, more than one
-  // item).
+  // item). `now` is replaceable so that tests control time.
   Progress(std::ostream* out, bool enabled, std::size_t total,
-           std::string_view verb);
+           std::string_view verb, Now now = std::chrono::steady_clock::now);
 
   // Call before printing a result, so that it does not land after the
   // progress text on the same terminal line.
@@ -33,6 +36,7 @@ class Progress {
   bool enabled_;
   std::size_t total_;
   std::string verb_;
+  Now now_;
   std::size_t done_ = 0;
   std::size_t failed_ = 0;
   bool drawn_ = false;
