@@ -6,6 +6,7 @@
 #include "pushwoosh/messaging/internal/grpc_connection.h"
 #include "pushwoosh/messaging/internal/metadata.h"
 #include "pushwoosh/messaging/internal/metadata_stub.h"
+#include "pushwoosh/messaging/internal/retry_connection.h"
 #include "pushwoosh/messaging/internal/stub.h"
 #include "pushwoosh/messaging/internal/validation.h"
 
@@ -24,6 +25,10 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
         {{"default_timeout", "must be positive"}});
   }
   if (auto s = internal::ValidateApiToken(options.api_token); !s.ok()) return s;
+  if (auto s = internal::ValidateRetryOptions(options.retry, options.backoff);
+      !s.ok()) {
+    return s;
+  }
   auto metadata = internal::NormalizeMetadata(options.metadata);
   if (!metadata.ok()) return metadata.status();
 
@@ -33,8 +38,10 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
     stub = std::make_shared<internal::MetadataStub>(
         std::move(stub), options.api_token, *std::move(metadata));
   }
-  return std::make_shared<internal::GrpcConnection>(std::move(stub),
-                                                    options.default_timeout);
+  auto grpc_connection = std::make_shared<internal::GrpcConnection>(
+      std::move(stub), options.default_timeout);
+  return std::make_shared<internal::RetryConnection>(
+      std::move(grpc_connection), options, internal::RetryEnvironment::Real());
 }
 
 }  // namespace pushwoosh::messaging

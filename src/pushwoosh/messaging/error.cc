@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -34,6 +35,16 @@ constexpr std::array<std::pair<ErrorKind, std::string_view>, 17> kKindNames{{
     {ErrorKind::kUnknown, "UNKNOWN"},
 }};
 
+constexpr std::array<std::pair<RetryStopReason, std::string_view>, 6>
+    kStopReasonNames{{
+        {RetryStopReason::kNone, "NONE"},
+        {RetryStopReason::kPermanentError, "PERMANENT_ERROR"},
+        {RetryStopReason::kNotIdempotent, "NOT_IDEMPOTENT"},
+        {RetryStopReason::kAttemptsExhausted, "ATTEMPTS_EXHAUSTED"},
+        {RetryStopReason::kDeadline, "DEADLINE"},
+        {RetryStopReason::kThrottled, "THROTTLED"},
+    }};
+
 std::chrono::milliseconds ToMilliseconds(const google::protobuf::Duration& d) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::seconds(d.seconds()) + std::chrono::nanoseconds(d.nanos()));
@@ -46,6 +57,13 @@ std::string_view ErrorKindName(ErrorKind kind) {
     if (k == kind) return name;
   }
   return "UNKNOWN";
+}
+
+std::string_view RetryStopReasonName(RetryStopReason reason) {
+  for (const auto& [r, name] : kStopReasonNames) {
+    if (r == reason) return name;
+  }
+  return "NONE";
 }
 
 namespace internal {
@@ -110,6 +128,17 @@ Error Error::From(const absl::Status& status) {
   error.details_malformed_ =
       status.GetPayload(internal::kMalformedDetailsPayloadUrl).has_value();
 
+  if (auto attempts = status.GetPayload(internal::kAttemptsPayloadUrl)) {
+    if (!absl::SimpleAtoi(std::string(*attempts), &error.attempts_)) {
+      error.attempts_ = 0;
+    }
+  }
+  if (auto reason = status.GetPayload(internal::kStopReasonPayloadUrl)) {
+    for (const auto& [r, name] : kStopReasonNames) {
+      if (*reason == internal::AsAbsl(name)) error.stop_reason_ = r;
+    }
+  }
+
   auto payload = status.GetPayload(internal::kDetailsPayloadUrl);
   if (!payload.has_value()) return error;
   error.raw_details_ = std::string(*payload);
@@ -161,6 +190,10 @@ std::string Error::ToString() const {
   }
   if (!request_id_.empty()) {
     absl::StrAppend(&text, " [request_id=", request_id_, "]");
+  }
+  if (stop_reason_ != RetryStopReason::kNone) {
+    absl::StrAppend(&text, " [attempts=", attempts_, ", stopped: ",
+                    internal::AsAbsl(RetryStopReasonName(stop_reason_)), "]");
   }
   return text;
 }

@@ -42,6 +42,18 @@ enum class ErrorKind {
 // in other languages.
 std::string_view ErrorKindName(ErrorKind kind);
 
+// Why the retry loop gave up on a call.
+enum class RetryStopReason {
+  kNone,               // No retry loop ran (validation, a mock, ...).
+  kPermanentError,     // The error is not one that a retry can fix.
+  kNotIdempotent,      // A retry could repeat a side effect (Notify).
+  kAttemptsExhausted,  // RetryPolicy::max_attempts reached.
+  kDeadline,           // The call's deadline would pass before a retry.
+  kThrottled,          // The client-wide retry budget is spent.
+};
+
+std::string_view RetryStopReasonName(RetryStopReason reason);
+
 // google.rpc.ErrorInfo: the machine-readable reason of an error.
 struct ErrorInfo {
   std::string reason;  // e.g. "MESSAGE_NOT_FOUND".
@@ -102,6 +114,11 @@ class Error {
   // still right.
   bool details_malformed() const { return details_malformed_; }
 
+  // How many attempts the call made (0 when it made none, e.g. a request
+  // refused by validation) and why it stopped.
+  int attempts() const { return attempts_; }
+  RetryStopReason stop_reason() const { return stop_reason_; }
+
   // "NOT_CANCELABLE (grpc 9, http 400): message is not cancelable
   // [reason=MESSAGE_NOT_CANCELABLE]" — for logs.
   std::string ToString() const;
@@ -117,6 +134,8 @@ class Error {
   std::string request_id_;
   std::string raw_details_;
   bool details_malformed_ = false;
+  int attempts_ = 0;
+  RetryStopReason stop_reason_ = RetryStopReason::kNone;
 };
 
 }  // namespace pushwoosh::messaging

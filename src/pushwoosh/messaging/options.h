@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "pushwoosh/messaging/retry_policy.h"
+
 namespace pushwoosh::messaging {
 
 // Request metadata (gRPC headers). Keys are validated and lower-cased
@@ -41,6 +43,11 @@ struct ClientOptions {
   std::chrono::milliseconds default_timeout = kDefaultTimeout;
   // Sent with every call, besides each call's own metadata.
   Metadata metadata;
+  // Retries: see retry_policy.h. Cancel and ListMessages are retried on
+  // transient failures; Notify only with CallOptions::idempotency_key.
+  RetryPolicy retry;
+  BackoffPolicy backoff;
+  RetryThrottlePolicy throttle;
 };
 
 struct CallOptions {
@@ -51,6 +58,13 @@ struct CallOptions {
   std::optional<std::chrono::system_clock::time_point> deadline;
   // Extra metadata for this call only.
   Metadata metadata;
+  // Replace the client's policies for this call.
+  std::optional<RetryPolicy> retry;
+  std::optional<BackoffPolicy> backoff;
+  // Notify only: sent as "idempotency-key" metadata, the same on every
+  // attempt, and makes Notify retryable. Use one key per intended message.
+  // Safe only with a backend that honours it (the fake server does).
+  std::string idempotency_key;
 };
 
 }  // namespace pushwoosh::messaging

@@ -50,23 +50,26 @@ ErrorKind KindFor(Rpc rpc, absl::StatusCode code) {
   }
 }
 
-bool RetryableFor(Rpc rpc, absl::StatusCode code) {
-  using Code = absl::StatusCode;
-  if (rpc == Rpc::kNotify) {
-    // A rate-limited Notify was refused before anything was created; any
-    // other transient failure may have created the message already.
-    return code == Code::kResourceExhausted;
-  }
+bool IsTransient(absl::StatusCode code) {
   switch (code) {
-    case Code::kUnavailable:
-    case Code::kInternal:  // Documented for Cancel as "retry".
-    case Code::kResourceExhausted:
-    case Code::kDeadlineExceeded:
-    case Code::kAborted:
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kInternal:  // Documented for Cancel as "retry".
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kAborted:
       return true;
     default:
       return false;
   }
+}
+
+bool RetryableFor(Rpc rpc, absl::StatusCode code) {
+  if (rpc == Rpc::kNotify) {
+    // A rate-limited Notify was refused before anything was created; any
+    // other transient failure may have created the message already.
+    return code == absl::StatusCode::kResourceExhausted;
+  }
+  return IsTransient(code);
 }
 
 absl::Status FromGrpcStatus(const grpc::Status& status) {

@@ -16,6 +16,9 @@ namespace pushwoosh::messaging::internal {
 // The kind of a failure with `code` on `rpc`. `code` must not be kOk.
 ErrorKind KindFor(Rpc rpc, absl::StatusCode code);
 
+// Whether the condition may pass by itself, so that a retry can help.
+bool IsTransient(absl::StatusCode code);
+
 // Whether repeating the request can help and cannot do harm.
 bool RetryableFor(Rpc rpc, absl::StatusCode code);
 

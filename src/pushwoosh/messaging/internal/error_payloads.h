@@ -14,6 +14,13 @@ inline constexpr char kRetryablePayloadUrl[] =
     "type.pushwoosh.com/pushwoosh.messaging.Retryable";
 inline constexpr char kMalformedDetailsPayloadUrl[] =
     "type.pushwoosh.com/pushwoosh.messaging.MalformedDetails";
+// Set by the retry loop on the final failure.
+inline constexpr char kAttemptsPayloadUrl[] =
+    "type.pushwoosh.com/pushwoosh.messaging.Attempts";
+inline constexpr char kStopReasonPayloadUrl[] =
+    "type.pushwoosh.com/pushwoosh.messaging.RetryStopReason";
+inline constexpr char kMayHaveAppliedPayloadUrl[] =
+    "type.pushwoosh.com/pushwoosh.messaging.MayHaveApplied";
 
 }  // namespace pushwoosh::messaging::internal
 

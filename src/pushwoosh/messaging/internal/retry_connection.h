@@ -1,0 +1,47 @@
+// Decorator: runs each call of the wrapped connection in the retry loop,
+// with the client's policies or the call's overrides.
+#ifndef PUSHWOOSH_MESSAGING_INTERNAL_RETRY_CONNECTION_H_
+#define PUSHWOOSH_MESSAGING_INTERNAL_RETRY_CONNECTION_H_
+
+#include <memory>
+
+#include "pushwoosh/messaging/connection.h"
+#include "pushwoosh/messaging/internal/retry_loop.h"
+
+namespace pushwoosh::messaging::internal {
+
+inline constexpr char kIdempotencyKeyHeader[] = "idempotency-key";
+
+class RetryConnection final : public MessagingConnection {
+ public:
+  // `defaults` holds the client's policies and default timeout.
+  RetryConnection(std::shared_ptr<MessagingConnection> child,
+                  const ClientOptions& defaults, RetryEnvironment environment);
+
+  absl::StatusOr<v2::NotifyResponse> Notify(
+      const v2::NotifyRequest& request, const CallOptions& options) override;
+  absl::StatusOr<v2::CancelResponse> Cancel(
+      const v2::CancelRequest& request, const CallOptions& options) override;
+  absl::StatusOr<statistics::v2::ListMessagesResponse> ListMessages(
+      const statistics::v2::ListMessagesRequest& request,
+      const CallOptions& options) override;
+
+ private:
+  RetrySettings SettingsFor(Rpc rpc, bool idempotent,
+                            const CallOptions& options) const;
+
+  std::shared_ptr<MessagingConnection> child_;
+  RetryPolicy retry_;
+  BackoffPolicy backoff_;
+  std::chrono::milliseconds default_timeout_;
+  RetryEnvironment environment_;
+  RetryThrottle throttle_;
+};
+
+// Checks the policies of `options`; errors name the field.
+absl::Status ValidateRetryOptions(const RetryPolicy& retry,
+                                  const BackoffPolicy& backoff);
+
+}  // namespace pushwoosh::messaging::internal
+
+#endif  // PUSHWOOSH_MESSAGING_INTERNAL_RETRY_CONNECTION_H_

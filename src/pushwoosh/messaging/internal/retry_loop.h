@@ -1,0 +1,78 @@
+// The retry loop: our own, because gRPC's service-config retries are
+// invisible to the caller and ignored on in-process channels.
+#ifndef PUSHWOOSH_MESSAGING_INTERNAL_RETRY_LOOP_H_
+#define PUSHWOOSH_MESSAGING_INTERNAL_RETRY_LOOP_H_
+
+#include <chrono>
+#include <functional>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "pushwoosh/messaging/internal/rpc.h"
+#include "pushwoosh/messaging/options.h"
+#include "pushwoosh/messaging/retry_policy.h"
+
+namespace pushwoosh::messaging::internal {
+
+// Time, sleep and randomness, replaceable so that tests run without waiting
+// and see exact values.
+struct RetryEnvironment {
+  std::function<std::chrono::system_clock::time_point()> now;
+  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<double()> uniform;  // In [0, 1).
+
+  static RetryEnvironment Real();
+};
+
+// The waits of BackoffPolicy, one call per retry. Not thread-safe: one per
+// call.
+class Backoff {
+ public:
+  Backoff(const BackoffPolicy& policy, std::function<double()> uniform);
+  std::chrono::milliseconds Next();
+
+ private:
+  BackoffPolicy policy_;
+  std::function<double()> uniform_;
+  double ceiling_ms_;
+};
+
+// The client-wide retry budget of RetryThrottlePolicy. Thread-safe.
+class RetryThrottle {
+ public:
+  explicit RetryThrottle(const RetryThrottlePolicy& policy);
+  void OnSuccess();
+  void OnFailure();
+  bool AllowRetry() const;
+
+ private:
+  const RetryThrottlePolicy policy_;
+  mutable absl::Mutex mutex_;
+  double tokens_ ABSL_GUARDED_BY(mutex_);
+};
+
+struct RetrySettings {
+  Rpc rpc = Rpc::kUnspecified;
+  // Whether repeating the request can do no harm (Notify: only with a key).
+  bool idempotent = true;
+  RetryPolicy retry;
+  BackoffPolicy backoff;
+  std::chrono::milliseconds default_timeout = kDefaultTimeout;
+};
+
+// Runs `attempt` with per-attempt call options until it succeeds or the
+// policies say stop. Returns OK, or the last failure classified for
+// settings.rpc and carrying the number of attempts, why the loop stopped,
+// and whether an earlier attempt may have been applied by the server.
+absl::Status RunWithRetries(
+    const RetrySettings& settings, const CallOptions& call,
+    RetryThrottle& throttle, const RetryEnvironment& environment,
+    const std::function<absl::Status(const CallOptions&)>& attempt);
+
+// Read back what RunWithRetries attached.
+bool MayHaveBeenApplied(const absl::Status& status);
+
+}  // namespace pushwoosh::messaging::internal
+
+#endif  // PUSHWOOSH_MESSAGING_INTERNAL_RETRY_LOOP_H_

@@ -1,0 +1,46 @@
+// How calls are retried: attempts, backoff, idempotency and a throttle.
+// Set them for a client in ClientOptions and override them per call in
+// CallOptions.
+//
+// The layers add up: a mesh sidecar (Envoy, Istio) may retry too, and its
+// attempts multiply ours. Either keep retries in one layer (max_attempts = 1
+// here, or retries off in the mesh), or keep both small.
+#ifndef PUSHWOOSH_MESSAGING_RETRY_POLICY_H_
+#define PUSHWOOSH_MESSAGING_RETRY_POLICY_H_
+
+#include <chrono>
+
+namespace pushwoosh::messaging {
+
+struct RetryPolicy {
+  // Attempts in all, the first included; 1 turns retries off.
+  int max_attempts = 5;
+  // Deadline of one attempt. The call's own deadline (CallOptions::timeout
+  // or ::deadline, else ClientOptions::default_timeout) bounds all attempts
+  // and the waits between them.
+  std::chrono::milliseconds attempt_timeout{10'000};
+};
+
+// Exponential backoff with jitter: the n-th wait (n = 0, 1, ...) is drawn
+// uniformly from [d * (1 - jitter), d] where d = min(maximum, initial *
+// multiplier^n). A RetryInfo delay from the server replaces it.
+struct BackoffPolicy {
+  std::chrono::milliseconds initial{100};
+  std::chrono::milliseconds maximum{5'000};
+  double multiplier = 2.0;
+  double jitter = 0.5;  // 0 (none) to 1 (full).
+};
+
+// A client-wide budget that stops retries while the backend keeps failing,
+// so that many callers do not turn an outage into a retry storm (the scheme
+// of gRPC's retryThrottling): each failed attempt takes a token, each
+// success gives back `token_ratio`, and retries stop while at most half of
+// `max_tokens` remain.
+struct RetryThrottlePolicy {
+  double max_tokens = 10;
+  double token_ratio = 0.1;
+};
+
+}  // namespace pushwoosh::messaging
+
+#endif  // PUSHWOOSH_MESSAGING_RETRY_POLICY_H_
