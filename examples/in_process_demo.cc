@@ -97,13 +97,14 @@ int main() {
   Step("notify (in 1 hour)", "message_code " + code, !code.empty());
   ExpectStatus("status", *client, code, pm::MessageStatus::kWaiting);
 
-  const absl::Status canceled = client->Cancel(code);
+  const absl::Status canceled = client->Cancel(code).status();
   Step("cancel", canceled.ok() ? "ok" : pm::Error::From(canceled).ToString(),
        canceled.ok());
   ExpectStatus("status", *client, code, pm::MessageStatus::kCanceled);
-  ExpectError("cancel again", client->Cancel(code),
+  ExpectError("cancel again", client->Cancel(code).status(),
               pm::ErrorKind::kNotCancelable);
-  ExpectError("cancel unknown code", client->Cancel("C3F8-C3863ED4-334AD4F1"),
+  ExpectError("cancel unknown code",
+              client->Cancel("C3F8-C3863ED4-334AD4F1").status(),
               pm::ErrorKind::kMessageNotFound);
 
   std::cout << (failures == 0 ? "every outcome as documented\n"

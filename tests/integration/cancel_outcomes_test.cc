@@ -20,14 +20,14 @@ using CancelOutcomeTest = FakeServerTest;
 TEST_P(CancelOutcomeTest, PendingMessageIsCanceled) {
   const std::string code = Notify(*acme_);
   ASSERT_EQ(server_->StatusOf(code), MessageStatus::kPending);
-  EXPECT_TRUE(acme_->Cancel(code).ok());
+  EXPECT_TRUE(acme_->Cancel(code).status().ok());
   EXPECT_EQ(server_->StatusOf(code), MessageStatus::kCanceled);
 }
 
 TEST_P(CancelOutcomeTest, WaitingMessageIsCanceled) {
   const std::string code = Notify(*acme_, std::chrono::seconds(3600));
   ASSERT_EQ(server_->StatusOf(code), MessageStatus::kWaiting);
-  EXPECT_TRUE(acme_->Cancel(code).ok());
+  EXPECT_TRUE(acme_->Cancel(code).status().ok());
   EXPECT_EQ(server_->StatusOf(code), MessageStatus::kCanceled);
 }
 
@@ -35,7 +35,7 @@ TEST_P(CancelOutcomeTest, ProcessingMessageIsCanceled) {
   const std::string code = Notify(*acme_);
   clock_->Advance(kPending);
   ASSERT_EQ(server_->StatusOf(code), MessageStatus::kProcessing);
-  EXPECT_TRUE(acme_->Cancel(code).ok());
+  EXPECT_TRUE(acme_->Cancel(code).status().ok());
   EXPECT_EQ(server_->StatusOf(code), MessageStatus::kCanceled);
 }
 
@@ -44,7 +44,7 @@ TEST_P(CancelOutcomeTest, DoneMessageIsNotCancelable) {
   clock_->Advance(kPending + kProcessing);
   ASSERT_EQ(server_->StatusOf(code), MessageStatus::kDone);
 
-  const Error error = Error::From(acme_->Cancel(code));
+  const Error error = Error::From(acme_->Cancel(code).status());
   EXPECT_EQ(error.kind(), ErrorKind::kNotCancelable);
   EXPECT_EQ(error.grpc_code(), 9);
   EXPECT_EQ(error.http_status(), 400);
@@ -57,14 +57,14 @@ TEST_P(CancelOutcomeTest, DoneMessageIsNotCancelable) {
 
 TEST_P(CancelOutcomeTest, CanceledMessageIsNotCancelableAgain) {
   const std::string code = Notify(*acme_);
-  ASSERT_TRUE(acme_->Cancel(code).ok());
-  const Error error = Error::From(acme_->Cancel(code));
+  ASSERT_TRUE(acme_->Cancel(code).status().ok());
+  const Error error = Error::From(acme_->Cancel(code).status());
   EXPECT_EQ(error.kind(), ErrorKind::kNotCancelable);
   EXPECT_EQ(error.error_info()->metadata.at("status"), "canceled");
 }
 
 TEST_P(CancelOutcomeTest, UnknownCodeIsMessageNotFoundWithCode5) {
-  const absl::Status status = acme_->Cancel("C3F8-C3863ED4-334AD4F1");
+  const absl::Status status = acme_->Cancel("C3F8-C3863ED4-334AD4F1").status();
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(status.message(), "message not found");
   const Error error = Error::From(status);
@@ -82,7 +82,7 @@ TEST_P(CancelOutcomeTest, UnknownCodeIsMessageNotFoundWithCode5) {
 
 TEST_P(CancelOutcomeTest, AnotherAccountsMessageIsPermissionDenied) {
   const std::string code = Notify(*acme_);
-  const Error error = Error::From(globex_->Cancel(code));
+  const Error error = Error::From(globex_->Cancel(code).status());
   EXPECT_EQ(error.kind(), ErrorKind::kPermissionDenied);
   EXPECT_EQ(error.grpc_code(), 7);
   EXPECT_EQ(error.http_status(), 403);
@@ -93,7 +93,7 @@ TEST_P(CancelOutcomeTest, AnotherAccountsMessageIsPermissionDenied) {
 
 TEST_P(CancelOutcomeTest, MissingTokenIsUnauthenticated) {
   const std::string code = Notify(*acme_);
-  const Error error = Error::From(anonymous_->Cancel(code));
+  const Error error = Error::From(anonymous_->Cancel(code).status());
   EXPECT_EQ(error.kind(), ErrorKind::kUnauthenticated);
   EXPECT_EQ(error.grpc_code(), 16);
   EXPECT_EQ(error.http_status(), 401);
@@ -103,14 +103,15 @@ TEST_P(CancelOutcomeTest, MissingTokenIsUnauthenticated) {
 
 TEST_P(CancelOutcomeTest, UnknownTokenIsUnauthenticatedAndNotEchoed) {
   MessagingClient intruder = MakeClient("stolen-or-mistyped-token");
-  const Error error = Error::From(intruder.Cancel("C3F8-C3863ED4-334AD4F1"));
+  const Error error =
+      Error::From(intruder.Cancel("C3F8-C3863ED4-334AD4F1").status());
   EXPECT_EQ(error.kind(), ErrorKind::kUnauthenticated);
   EXPECT_EQ(error.error_info()->reason, "TOKEN_INVALID");
   EXPECT_THAT(error.ToString(), Not(HasSubstr("stolen-or-mistyped-token")));
 }
 
 TEST_P(CancelOutcomeTest, MissingCodeIsRefusedByTheClientBeforeSending) {
-  const Error error = Error::From(acme_->Cancel(""));
+  const Error error = Error::From(acme_->Cancel("").status());
   EXPECT_EQ(error.kind(), ErrorKind::kInvalidRequest);
   EXPECT_EQ(error.grpc_code(), 3);
   EXPECT_EQ(error.field_violations().at(0).field, "message_code");

@@ -32,7 +32,7 @@ TEST_P(NotifyListTest, ScheduledMessageWalksItsLifecycle) {
 
 TEST_P(NotifyListTest, CancelThenStatusSaysCanceled) {
   const std::string code = Notify(*acme_, std::chrono::seconds(60));
-  ASSERT_TRUE(acme_->Cancel(code).ok());
+  ASSERT_TRUE(acme_->Cancel(code).status().ok());
   auto info = acme_->GetMessageStatus(kApplication, code);
   ASSERT_TRUE(info.ok()) << info.status();
   EXPECT_EQ(info->status, MessageStatus::kCanceled);

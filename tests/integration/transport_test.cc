@@ -90,7 +90,7 @@ TEST_F(TransportTest, ExpiredDeadlineIsDeadlineExceeded) {
   service_.hang = true;
   CallOptions options;
   options.timeout = std::chrono::milliseconds(100);
-  const Error error = Error::From(Client().Cancel("CODE", options));
+  const Error error = Error::From(Client().Cancel("CODE", options).status());
   EXPECT_EQ(error.kind(), ErrorKind::kDeadlineExceeded);
   EXPECT_EQ(error.grpc_code(), 4);
   EXPECT_EQ(error.http_status(), 504);
@@ -101,14 +101,14 @@ TEST_F(TransportTest, ClientDefaultDeadlineApplies) {
   service_.hang = true;
   ClientOptions options;
   options.default_timeout = std::chrono::milliseconds(100);
-  EXPECT_EQ(ErrorKindOf(Client(options).Cancel("CODE")),
+  EXPECT_EQ(ErrorKindOf(Client(options).Cancel("CODE").status()),
             ErrorKind::kDeadlineExceeded);
 }
 
 TEST_F(TransportTest, DeadlineInThePastFailsWithoutWaiting) {
   CallOptions options;
   options.deadline = std::chrono::system_clock::now() - std::chrono::seconds(1);
-  EXPECT_EQ(ErrorKindOf(Client().Cancel("CODE", options)),
+  EXPECT_EQ(ErrorKindOf(Client().Cancel("CODE", options).status()),
             ErrorKind::kDeadlineExceeded);
 }
 
@@ -116,7 +116,7 @@ TEST_F(TransportTest, MalformedDetailsTrailerKeepsCodeAndMessage) {
   service_.reply =
       grpc::Status(grpc::StatusCode::NOT_FOUND, "message not found",
                    std::string("\x0a\xff\xff\xff\xff\x0f", 6));
-  const absl::Status status = Client().Cancel("CODE");
+  const absl::Status status = Client().Cancel("CODE").status();
   const Error error = Error::From(status);
   EXPECT_EQ(error.kind(), ErrorKind::kMessageNotFound);
   EXPECT_EQ(error.grpc_code(), 5);
@@ -129,7 +129,7 @@ TEST_F(TransportTest, StatusOutsideGrpcCodesIsUnknown) {
   // Not a gRPC code, yet within grpc::StatusCode's range (see
   // error_mapping_test.cc).
   service_.reply = grpc::Status(static_cast<grpc::StatusCode>(20), "odd");
-  EXPECT_EQ(ErrorKindOf(Client().Cancel("CODE")), ErrorKind::kUnknown);
+  EXPECT_EQ(ErrorKindOf(Client().Cancel("CODE").status()), ErrorKind::kUnknown);
 }
 
 TEST_F(TransportTest, SendsTokenClientAndCallMetadataLowerCased) {
@@ -139,7 +139,7 @@ TEST_F(TransportTest, SendsTokenClientAndCallMetadataLowerCased) {
   options.metadata = {{"X-Tenant", "acme"}};
   CallOptions call;
   call.metadata = {{"X-Request-Id", "req-1"}};
-  ASSERT_TRUE(Client(options).Cancel("CODE", call).ok());
+  ASSERT_TRUE(Client(options).Cancel("CODE", call).status().ok());
   const auto seen = service_.metadata();
   EXPECT_THAT(seen, Contains(Pair("authorization", "Token t0ken")));
   EXPECT_THAT(seen, Contains(Pair("x-tenant", "acme")));
@@ -151,7 +151,7 @@ TEST_F(TransportTest, SendsTokenClientAndCallMetadataLowerCased) {
 TEST_F(TransportTest, IllegalCallMetadataIsRefusedNotAborted) {
   CallOptions call;
   call.metadata = {{"X-Bad\nKey", "v"}};
-  EXPECT_EQ(ErrorKindOf(Client().Cancel("CODE", call)),
+  EXPECT_EQ(ErrorKindOf(Client().Cancel("CODE", call).status()),
             ErrorKind::kInvalidRequest);
   EXPECT_TRUE(service_.metadata().empty());  // Nothing was sent.
 }
@@ -176,7 +176,7 @@ TEST(UnreachableBackendTest, ClosedPortIsUnavailable) {
   ASSERT_TRUE(client.ok());
   CallOptions call;
   call.timeout = std::chrono::seconds(10);
-  const Error error = Error::From(client->Cancel("CODE", call));
+  const Error error = Error::From(client->Cancel("CODE", call).status());
   EXPECT_EQ(error.kind(), ErrorKind::kUnavailable);
   EXPECT_TRUE(error.retryable());
 }

@@ -15,7 +15,7 @@ using ::testing::Return;
 absl::Status CancelFailingWith(absl::StatusCode code) {
   auto mock = std::make_shared<messaging::testing::MockMessagingConnection>();
   EXPECT_CALL(*mock, Cancel).WillOnce(Return(absl::Status(code, "x")));
-  return messaging::MessagingClient(mock).Cancel("CODE");
+  return messaging::MessagingClient(mock).Cancel("CODE").status();
 }
 
 TEST(ExitCodesTest, OnePerDocumentedKind) {

@@ -31,7 +31,7 @@ class ClientTest : public ::testing::Test {
 TEST_F(ClientTest, InvalidCancelSendsNothing) {
   for (const std::string& code :
        {std::string(), std::string(129, 'A'), std::string("\xc3\x28")}) {
-    const absl::Status status = client_.Cancel(code);
+    const absl::Status status = client_.Cancel(code).status();
     EXPECT_EQ(ErrorKindOf(status), ErrorKind::kInvalidRequest);
     EXPECT_EQ(Error::From(status).field_violations().at(0).field,
               "message_code");
@@ -75,13 +75,13 @@ TEST_F(ClientTest, CancelSendsTheCodeAndCallOptions) {
                                       std::chrono::milliseconds(1234);
                              })))
       .WillOnce(Return(v2::CancelResponse()));
-  EXPECT_TRUE(client_.Cancel("C3F8-1-2", options).ok());
+  EXPECT_TRUE(client_.Cancel("C3F8-1-2", options).status().ok());
 }
 
 TEST_F(ClientTest, MockedNotFoundOnCancelIsMessageNotFound) {
   EXPECT_CALL(*mock_, Cancel(_, _))
       .WillOnce(Return(absl::NotFoundError("message not found")));
-  const absl::Status status = client_.Cancel("C3F8-C3863ED4-334AD4F1");
+  const absl::Status status = client_.Cancel("C3F8-C3863ED4-334AD4F1").status();
   EXPECT_EQ(ErrorKindOf(status), ErrorKind::kMessageNotFound);
   EXPECT_EQ(status.message(), "message not found");
 }

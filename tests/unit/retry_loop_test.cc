@@ -94,7 +94,7 @@ class RetryLoopTest : public ::testing::Test {
 
   VirtualEnvironment environment_;
   RetrySettings settings_;  // Defaults: 5 attempts, 100 ms doubling.
-  RetryThrottle throttle_{RetryThrottlePolicy{}};
+  RetryThrottle throttle_{RetryThrottlePolicy{10, 0.1}};
 };
 
 TEST(BackoffTest, ExponentialSequenceCappedAtMaximum) {

@@ -5,8 +5,10 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "pushwoosh/messaging/internal/absl_string_view.h"
+#include "pushwoosh/messaging/internal/deadline.h"
 #include "pushwoosh/messaging/internal/error_mapping.h"
 #include "pushwoosh/messaging/internal/error_payloads.h"
+#include "pushwoosh/messaging/internal/retry_loop.h"
 #include "pushwoosh/messaging/internal/validation.h"
 
 namespace pushwoosh::messaging {
@@ -31,14 +33,20 @@ absl::Status MessageNotFound(std::string_view application,
 }  // namespace
 
 absl::StatusOr<MessagingClient> MessagingClient::Create(ClientOptions options) {
+  std::string application = options.application;
+  const auto default_timeout = options.default_timeout;
   auto connection = MakeMessagingConnection(std::move(options));
   if (!connection.ok()) return connection.status();
-  return MessagingClient(*std::move(connection));
+  return MessagingClient(*std::move(connection), std::move(application),
+                         default_timeout);
 }
 
 MessagingClient::MessagingClient(
-    std::shared_ptr<MessagingConnection> connection)
-    : connection_(std::move(connection)) {}
+    std::shared_ptr<MessagingConnection> connection, std::string application,
+    std::chrono::milliseconds default_timeout)
+    : connection_(std::move(connection)),
+      application_(std::move(application)),
+      default_timeout_(default_timeout) {}
 
 absl::StatusOr<v2::NotifyResponse> MessagingClient::Notify(
     const v2::NotifyRequest& request, const CallOptions& options) const {
@@ -48,12 +56,33 @@ absl::StatusOr<v2::NotifyResponse> MessagingClient::Notify(
   return response;
 }
 
-absl::Status MessagingClient::Cancel(std::string_view message_code,
-                                     const CallOptions& options) const {
+absl::StatusOr<CancelResult> MessagingClient::Cancel(
+    std::string_view message_code, const CallOptions& options) const {
   v2::CancelRequest request;
   request.set_message_code(std::string(message_code));
   if (auto s = internal::ValidateCancelRequest(request); !s.ok()) return s;
-  return Classify(Rpc::kCancel, connection_->Cancel(request, options).status());
+
+  // One deadline for the Cancel and the status check that may follow it.
+  CallOptions bounded = options;
+  bounded.deadline = internal::ComputeDeadline(std::chrono::system_clock::now(),
+                                               default_timeout_, options);
+  const absl::Status status =
+      Classify(Rpc::kCancel, connection_->Cancel(request, bounded).status());
+  if (status.ok()) return CancelResult{};
+
+  // "Not cancelable" after an attempt that may have landed: that attempt
+  // may be what canceled the message. Its status decides.
+  const std::string& application =
+      options.application.empty() ? application_ : options.application;
+  if (ErrorKindOf(status) != ErrorKind::kNotCancelable ||
+      !internal::MayHaveBeenApplied(status) || application.empty()) {
+    return status;
+  }
+  auto info = GetMessageStatus(application, message_code, bounded);
+  if (info.ok() && info->status == MessageStatus::kCanceled) {
+    return CancelResult{.confirmed_by_status_check = true};
+  }
+  return status;
 }
 
 absl::StatusOr<statistics::v2::ListMessagesResponse>

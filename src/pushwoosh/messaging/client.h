@@ -5,8 +5,8 @@
 //   options.api_token = token;
 //   auto client = pushwoosh::messaging::MessagingClient::Create(options);
 //   if (!client.ok()) return client.status();
-//   absl::Status canceled = client->Cancel("C3F8-C3863ED4-334AD4F1");
-//   if (ErrorKindOf(canceled) == ErrorKind::kNotCancelable) { ... }
+//   auto canceled = client->Cancel("C3F8-C3863ED4-334AD4F1");
+//   if (ErrorKindOf(canceled.status()) == ErrorKind::kNotCancelable) { ... }
 //
 // Thread safety: a MessagingClient is cheap to copy (copies share one
 // connection) and its methods may be called from any number of threads.
@@ -38,6 +38,13 @@ struct MessageStatusInfo {
   statistics::v2::Message message;
 };
 
+struct CancelResult {
+  // An earlier attempt may have canceled the message although its reply
+  // was an error, a later attempt heard "not cancelable", and the status,
+  // read afterwards, was canceled: the Cancel did succeed.
+  bool confirmed_by_status_check = false;
+};
+
 // Every method validates its input first: an invalid request fails with
 // ErrorKind::kInvalidRequest and nothing is sent. Every failure is an
 // absl::Status that Error::From() / ErrorKindOf() decode.
@@ -47,7 +54,11 @@ class MessagingClient {
   static absl::StatusOr<MessagingClient> Create(ClientOptions options);
 
   // Uses `connection` as is: how tests inject a mock or a decorator.
-  explicit MessagingClient(std::shared_ptr<MessagingConnection> connection);
+  // `application` and `default_timeout` serve the client's own look-ups.
+  explicit MessagingClient(
+      std::shared_ptr<MessagingConnection> connection,
+      std::string application = "",
+      std::chrono::milliseconds default_timeout = kDefaultTimeout);
 
   // Creates a message. Not idempotent: after a failure whose kind is
   // kUnavailable, kDeadlineExceeded or kInternal the message may exist.
@@ -56,9 +67,11 @@ class MessagingClient {
 
   // Cancels a pending, waiting or processing message. Fails with
   // kMessageNotFound, kNotCancelable or kPermissionDenied as the backend
-  // documents.
-  absl::Status Cancel(std::string_view message_code,
-                      const CallOptions& options = {}) const;
+  // documents. Retried on transient failures; when an attempt that may have
+  // landed is followed by "not cancelable", the message's status decides
+  // (this needs an application: ClientOptions or CallOptions::application).
+  absl::StatusOr<CancelResult> Cancel(std::string_view message_code,
+                                      const CallOptions& options = {}) const;
 
   // One page of messages:list.
   absl::StatusOr<statistics::v2::ListMessagesResponse> ListMessages(
@@ -79,6 +92,8 @@ class MessagingClient {
 
  private:
   std::shared_ptr<MessagingConnection> connection_;
+  std::string application_;
+  std::chrono::milliseconds default_timeout_;
 };
 
 }  // namespace pushwoosh::messaging

@@ -41,6 +41,10 @@ struct ClientOptions {
   std::shared_ptr<grpc::Channel> channel;
   // Deadline of each call that does not set its own.
   std::chrono::milliseconds default_timeout = kDefaultTimeout;
+  // Application code ("XXXXX-XXXXX") for look-ups the client makes on its
+  // own: a Cancel whose reply was lost confirms through messages:list,
+  // which needs one. Without it such a Cancel reports kNotCancelable.
+  std::string application;
   // Sent with every call, besides each call's own metadata.
   Metadata metadata;
   // Retries: see retry_policy.h. Cancel and ListMessages are retried on
@@ -58,6 +62,8 @@ struct CallOptions {
   std::optional<std::chrono::system_clock::time_point> deadline;
   // Extra metadata for this call only.
   Metadata metadata;
+  // Replaces ClientOptions::application for this call.
+  std::string application;
   // Replace the client's policies for this call.
   std::optional<RetryPolicy> retry;
   std::optional<BackoffPolicy> backoff;

@@ -35,10 +35,12 @@ struct BackoffPolicy {
 // so that many callers do not turn an outage into a retry storm (the scheme
 // of gRPC's retryThrottling): each failed attempt takes a token, each
 // success gives back `token_ratio`, and retries stop while at most half of
-// `max_tokens` remain.
+// `max_tokens` remain. The defaults allow ten failures in a row, and keep
+// retrying while up to about a third of attempts fail (gRPC's example
+// values, 10 and 0.1, stop at about one in eleven).
 struct RetryThrottlePolicy {
-  double max_tokens = 10;
-  double token_ratio = 0.1;
+  double max_tokens = 20;
+  double token_ratio = 0.5;
 };
 
 }  // namespace pushwoosh::messaging

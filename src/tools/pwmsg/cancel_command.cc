@@ -27,11 +27,17 @@ ExitCode RunCancel(CliContext& context, const ParsedFlags& flags) {
         << "\n";
     return kExitUsage;
   }
+  // With an application, a Cancel whose reply was lost can be confirmed.
+  messaging::CallOptions call = context.call;
+  call.application = flags.Get("application").value_or("");
   return RunPerCode(
       context, *codes, *concurrency, "cancel", [&](const std::string& code) {
         CodeOutcome outcome;
-        outcome.status = context.client.Cancel(code, context.call);
-        outcome.human = "canceled";
+        auto result = context.client.Cancel(code, call);
+        outcome.status = result.status();
+        outcome.human = result.ok() && result->confirmed_by_status_check
+                            ? "canceled (reply lost; confirmed by status)"
+                            : "canceled";
         outcome.json = ResponseJson(messaging::v2::CancelResponse());
         return outcome;
       });

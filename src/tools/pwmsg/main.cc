@@ -21,7 +21,9 @@ constexpr char kUsage[] = R"(usage: pwmsg [global flags] COMMAND [flags] [args]
 
 Commands:
   cancel CODE... | -          cancel messages (- reads codes from stdin, one
-                              per line); --concurrency N calls at once (16)
+                              per line); --concurrency N calls at once (16);
+                              --application APP lets a cancel whose reply was
+                              lost be confirmed through its status
   status --application APP CODE... | -
                               the status of messages (via messages:list)
   list --application APP      list messages: --code C, --platform P (both
@@ -52,7 +54,8 @@ Exit status: 0 success, 1 other error (or failures of different kinds),
 rate limited, internal: retrying may help).
 )";
 
-constexpr std::array<FlagSpec, 1> kCancelFlags = {{{"concurrency", true}}};
+constexpr std::array<FlagSpec, 2> kCancelFlags = {
+    {{"concurrency", true}, {"application", true}}};
 constexpr std::array<FlagSpec, 2> kStatusFlags = {
     {{"application", true}, {"concurrency", true}}};
 constexpr std::array<FlagSpec, 13> kListFlags = {{

@@ -1,5 +1,7 @@
 #include "pushwoosh/messaging/testing/fake_backend.h"
 
+#include <google/protobuf/util/message_differencer.h>
+
 #include <map>
 #include <string>
 #include <utility>
@@ -173,9 +175,10 @@ grpc::Status FakeBackend::Fail(const FakeError& error) {
       error, absl::StrFormat("fake-%012x", next_request_id_.fetch_add(1)));
 }
 
-grpc::Status FakeBackend::Notify(std::optional<std::string_view> authorization,
-                                 const v2::NotifyRequest& request,
-                                 v2::NotifyResponse* response) {
+grpc::Status FakeBackend::Notify(
+    std::optional<std::string_view> authorization,
+    std::optional<std::string_view> idempotency_key,
+    const v2::NotifyRequest& request, v2::NotifyResponse* response) {
   auto account = Authenticate(authorization);
   if (auto* error = std::get_if<FakeError>(&account)) return Fail(*error);
 
@@ -184,6 +187,26 @@ grpc::Status FakeBackend::Notify(std::optional<std::string_view> authorization,
   auto& new_message = std::get<FakeMessageStore::NewMessage>(message);
   new_message.account = std::get<std::string>(std::move(account));
 
+  // Held across the check and the creation, so that two concurrent calls
+  // with one key create one message.
+  std::optional<absl::MutexLock> keyed_lock;
+  std::pair<std::string, std::string> key;
+  if (idempotency_key.has_value() && !idempotency_key->empty()) {
+    keyed_lock.emplace(&mutex_);
+    key = {new_message.account, std::string(*idempotency_key)};
+    auto it = notified_.find(key);
+    if (it != notified_.end()) {
+      if (!google::protobuf::util::MessageDifferencer::Equals(
+              it->second.request, request)) {
+        return Fail(Error(grpc::StatusCode::INVALID_ARGUMENT,
+                          "idempotency key reused for a different request",
+                          "IDEMPOTENCY_KEY_REUSED"));
+      }
+      *response = it->second.response;
+      return grpc::Status::OK;
+    }
+  }
+
   const FakeMessage created = store_->Create(std::move(new_message));
   response->mutable_result()->set_message_code(created.code);
   if (request.has_transactional() &&
@@ -191,6 +214,7 @@ grpc::Status FakeBackend::Notify(std::optional<std::string_view> authorization,
     // The fake knows no devices, so every recipient is "known".
     response->mutable_result()->mutable_unknown_identifiers();
   }
+  if (keyed_lock.has_value()) notified_[key] = {request, *response};
   return grpc::Status::OK;
 }
 

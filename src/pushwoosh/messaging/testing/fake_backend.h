@@ -30,8 +30,11 @@ class FakeBackend {
   // API token → account. A token may be re-pointed to another account.
   void AddAccount(std::string token, std::string account);
 
-  // `authorization` is the metadata value, or nullopt when absent.
+  // `authorization` is the metadata value, or nullopt when absent. A
+  // repeated `idempotency_key` of the same account returns the first
+  // result instead of creating another message.
   grpc::Status Notify(std::optional<std::string_view> authorization,
+                      std::optional<std::string_view> idempotency_key,
                       const v2::NotifyRequest& request,
                       v2::NotifyResponse* response);
   grpc::Status Cancel(std::optional<std::string_view> authorization,
@@ -57,6 +60,13 @@ class FakeBackend {
   mutable absl::Mutex mutex_;
   absl::flat_hash_map<std::string, std::string> accounts_
       ABSL_GUARDED_BY(mutex_);
+  struct KeyedNotify {
+    v2::NotifyRequest request;
+    v2::NotifyResponse response;
+  };
+  // By account and idempotency key.
+  absl::flat_hash_map<std::pair<std::string, std::string>, KeyedNotify>
+      notified_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace pushwoosh::messaging::testing

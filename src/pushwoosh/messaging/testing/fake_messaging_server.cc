@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "pushwoosh/messaging/testing/delayed_replies.h"
 #include "pushwoosh/messaging/testing/fake_backend.h"
 #include "pushwoosh/messaging/testing/fake_services.h"
 
@@ -28,10 +29,14 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   for (auto& [token, account] : options.accounts) {
     server->backend_->AddAccount(token, account);
   }
+  server->faults_ = std::make_unique<FaultInjector>(options.seed);
+  server->delays_ = std::make_unique<DelayedReplies>();
+  const ServiceHooks hooks{options.on_call, server->faults_.get(),
+                           server->delays_.get()};
   server->messaging_service_ =
-      std::make_unique<FakeMessagingService>(server->backend_, options.on_call);
-  server->statistics_service_ = std::make_unique<FakeStatisticsService>(
-      server->backend_, options.on_call);
+      std::make_unique<FakeMessagingService>(server->backend_, hooks);
+  server->statistics_service_ =
+      std::make_unique<FakeStatisticsService>(server->backend_, hooks);
 
   grpc::ServerBuilder builder;
   builder.RegisterService(server->messaging_service_.get());
@@ -68,6 +73,12 @@ void FakeMessagingServer::AddAccount(std::string token, std::string account) {
   backend_->AddAccount(std::move(token), std::move(account));
 }
 
+void FakeMessagingServer::InjectFault(FakeFault fault) {
+  faults_->Add(std::move(fault));
+}
+
+void FakeMessagingServer::ClearFaults() { faults_->Clear(); }
+
 std::optional<FakeMessage> FakeMessagingServer::FindMessage(
     std::string_view code) const {
   return store_->Find(code);
@@ -83,6 +94,8 @@ std::size_t FakeMessagingServer::message_count() const {
 
 void FakeMessagingServer::Shutdown(std::chrono::milliseconds grace) {
   std::call_once(shutdown_once_, [&] {
+    // Delayed replies would otherwise hold the shutdown for their latency.
+    if (delays_) delays_->FlushAll();
     if (server_) server_->Shutdown(std::chrono::system_clock::now() + grace);
   });
 }

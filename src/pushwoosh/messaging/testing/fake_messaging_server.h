@@ -35,9 +35,11 @@
 #include "pushwoosh/messaging/message_status.h"
 #include "pushwoosh/messaging/testing/clock.h"
 #include "pushwoosh/messaging/testing/fake_message_store.h"
+#include "pushwoosh/messaging/testing/fault_injector.h"
 
 namespace pushwoosh::messaging::testing {
 
+class DelayedReplies;
 class FakeBackend;
 class FakeMessagingService;
 class FakeStatisticsService;
@@ -86,6 +88,10 @@ class FakeMessagingServer {
 
   void AddAccount(std::string token, std::string account);
 
+  // Answers matching calls with `fault` from now on; see FakeFault.
+  void InjectFault(FakeFault fault);
+  void ClearFaults();
+
   // What the server holds, for assertions.
   std::optional<FakeMessage> FindMessage(std::string_view code) const;
   MessageStatus StatusOf(std::string_view code) const;
@@ -102,6 +108,8 @@ class FakeMessagingServer {
 
   std::shared_ptr<FakeMessageStore> store_;
   std::shared_ptr<FakeBackend> backend_;
+  std::unique_ptr<FaultInjector> faults_;
+  std::unique_ptr<DelayedReplies> delays_;
   std::unique_ptr<FakeMessagingService> messaging_service_;
   std::unique_ptr<FakeStatisticsService> statistics_service_;
   std::unique_ptr<grpc::Server> server_;

@@ -6,8 +6,10 @@
 #include <functional>
 #include <memory>
 
+#include "pushwoosh/messaging/testing/delayed_replies.h"
 #include "pushwoosh/messaging/testing/fake_backend.h"
 #include "pushwoosh/messaging/testing/fake_messaging_server.h"
+#include "pushwoosh/messaging/testing/fault_injector.h"
 #include "pushwoosh/messaging/v2/messaging.grpc.pb.h"
 #include "pushwoosh/statistics/v2/statistics.grpc.pb.h"
 
@@ -15,11 +17,18 @@ namespace pushwoosh::messaging::testing {
 
 using CallObserver = std::function<void(const FakeCallRecord&)>;
 
+// What the services share besides the backend; all optional.
+struct ServiceHooks {
+  CallObserver on_call;
+  FaultInjector* faults = nullptr;
+  DelayedReplies* delays = nullptr;
+};
+
 class FakeMessagingService final
     : public v2::MessagingService::CallbackService {
  public:
   FakeMessagingService(std::shared_ptr<FakeBackend> backend,
-                       CallObserver on_call);
+                       ServiceHooks hooks);
 
   grpc::ServerUnaryReactor* Notify(grpc::CallbackServerContext* context,
                                    const v2::NotifyRequest* request,
@@ -30,14 +39,14 @@ class FakeMessagingService final
 
  private:
   std::shared_ptr<FakeBackend> backend_;
-  CallObserver on_call_;
+  ServiceHooks hooks_;
 };
 
 class FakeStatisticsService final
     : public statistics::v2::StatisticsService::CallbackService {
  public:
   FakeStatisticsService(std::shared_ptr<FakeBackend> backend,
-                        CallObserver on_call);
+                        ServiceHooks hooks);
 
   grpc::ServerUnaryReactor* ListMessages(
       grpc::CallbackServerContext* context,
@@ -46,7 +55,7 @@ class FakeStatisticsService final
 
  private:
   std::shared_ptr<FakeBackend> backend_;
-  CallObserver on_call_;
+  ServiceHooks hooks_;
 };
 
 }  // namespace pushwoosh::messaging::testing
