@@ -56,5 +56,36 @@ TEST(EmulatorConfigTest, RefusesBadValuesWithoutEchoingTokens) {
   }
 }
 
+TEST(EmulatorConfigTest, ReadsFaults) {
+  auto config =
+      Parse({"--fault", "Cancel:UNAVAILABLE,count=2", "--fault",
+             "*:resource_exhausted,count=-1,fraction=0.2,retry-delay-ms=250",
+             "--fault", "Notify:14,apply-then-fail", "--fault",
+             "ListMessages:OK,latency-ms=500"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  ASSERT_EQ(config->faults.size(), 4u);
+  EXPECT_EQ(config->faults[0].method, "Cancel");
+  EXPECT_EQ(config->faults[0].code, grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(config->faults[0].count, 2);
+  EXPECT_EQ(config->faults[1].method, "");
+  EXPECT_EQ(config->faults[1].code, grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(config->faults[1].count, -1);
+  EXPECT_DOUBLE_EQ(config->faults[1].fraction, 0.2);
+  EXPECT_EQ(config->faults[1].retry_delay, std::chrono::milliseconds(250));
+  EXPECT_TRUE(config->faults[2].apply_then_fail);
+  EXPECT_TRUE(config->faults[3].latency_only);
+  EXPECT_EQ(config->faults[3].latency, std::chrono::milliseconds(500));
+}
+
+TEST(EmulatorConfigTest, RefusesBadFaults) {
+  for (const char* spec :
+       {"Cancel", "Frobnicate:UNAVAILABLE", "Cancel:NOPE", "Cancel:17",
+        "Cancel:UNAVAILABLE,count=0", "Cancel:UNAVAILABLE,fraction=1.5",
+        "Cancel:UNAVAILABLE,latency-ms=-1", "Cancel:UNAVAILABLE,bogus",
+        "Cancel:OK,apply-then-fail"}) {
+    EXPECT_FALSE(Parse({"--fault", spec}).ok()) << spec;
+  }
+}
+
 }  // namespace
 }  // namespace pushwoosh::tools

@@ -312,6 +312,30 @@ TEST_F(ProgramsTest, EmulatorLogsEveryCallWithoutTheToken) {
   EXPECT_THAT(emulator_log_, Not(HasSubstr("wrong-token-value")));
 }
 
+TEST(ProgramFaultsTest, EmulatorFaultsAreRetriedThroughByPwmsg) {
+  Subprocess emulator({FAKE_SERVER_BINARY, "--listen", "127.0.0.1:0", "--token",
+                       std::string(kAcmeToken) + "=acme", "--fault",
+                       "Cancel:UNAVAILABLE,count=2"});
+  const auto line = emulator.ReadLine(kTimeout);
+  ASSERT_TRUE(line.has_value());
+  const std::string target = line->substr(std::string("listening on ").size());
+  // An unknown code: the two injected failures, then the real answer.
+  const ProcessResult result = RunProgram(
+      {PWMSG_BINARY, "--target", target, "--plaintext", "cancel", kUnknownCode},
+      {{"PUSHWOOSH_API_TOKEN", kAcmeToken}}, "", kTimeout);
+  EXPECT_EQ(result.exit_code, kNotFound) << result.out << result.err;
+  emulator.Signal(SIGTERM);
+  const ProcessResult log = emulator.Wait(kTimeout);
+  EXPECT_EQ(log.exit_code, 0);
+  std::size_t unavailable = 0;
+  for (auto at = log.err.find("code=UNAVAILABLE"); at != std::string::npos;
+       at = log.err.find("code=UNAVAILABLE", at + 1)) {
+    ++unavailable;
+  }
+  EXPECT_EQ(unavailable, 2u);
+  EXPECT_THAT(log.err, HasSubstr("Cancel account=acme code=NOT_FOUND(5)"));
+}
+
 TEST_F(ProgramsTest, EmulatorStopsCleanlyOnSigint) {
   emulator_->Signal(SIGINT);
   const ProcessResult result = emulator_->Wait(kTimeout);

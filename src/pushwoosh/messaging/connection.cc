@@ -39,7 +39,7 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
         std::move(stub), options.api_token, *std::move(metadata));
   }
   auto grpc_connection = std::make_shared<internal::GrpcConnection>(
-      std::move(stub), options.default_timeout);
+      std::move(stub), options.default_timeout, options.wait_for_ready);
   return std::make_shared<internal::RetryConnection>(
       std::move(grpc_connection), options, internal::RetryEnvironment::Real());
 }

@@ -47,6 +47,10 @@ struct ClientOptions {
   std::string application;
   // Sent with every call, besides each call's own metadata.
   Metadata metadata;
+  // Wait for the channel to connect (up to the call's deadline) instead of
+  // failing at once with kUnavailable while the backend is unreachable, e.g.
+  // while it restarts.
+  bool wait_for_ready = false;
   // Retries: see retry_policy.h. Cancel and ListMessages are retried on
   // transient failures; Notify only with CallOptions::idempotency_key.
   RetryPolicy retry;
@@ -64,6 +68,8 @@ struct CallOptions {
   Metadata metadata;
   // Replaces ClientOptions::application for this call.
   std::string application;
+  // Replaces ClientOptions::wait_for_ready for this call.
+  std::optional<bool> wait_for_ready;
   // Replace the client's policies for this call.
   std::optional<RetryPolicy> retry;
   std::optional<BackoffPolicy> backoff;

@@ -1,16 +1,21 @@
 #include "tools/fake_server/emulator_config.h"
 
 #include <array>
+#include <optional>
+#include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "pushwoosh/messaging/internal/metadata.h"
 #include "tools/common/flags.h"
 
 namespace pushwoosh::tools {
 namespace {
 
-constexpr std::array<FlagSpec, 6> kFlags = {{
+constexpr std::array<FlagSpec, 7> kFlags = {{
+    {"fault", true, true},
     {"listen", true, false},
     {"token", true, true},
     {"pending-ms", true, false},
@@ -41,6 +46,77 @@ absl::StatusOr<std::chrono::milliseconds> Milliseconds(
         "\""));
   }
   return std::chrono::milliseconds(ms);
+}
+
+absl::Status BadFault(const std::string& spec, const std::string& why) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("--fault \"", spec, "\": ", why));
+}
+
+std::optional<grpc::StatusCode> ParseCode(const std::string& text) {
+  int number = -1;
+  if (absl::SimpleAtoi(text, &number)) {
+    if (number < 0 || number > 16) return std::nullopt;
+    return static_cast<grpc::StatusCode>(number);
+  }
+  for (int code = 0; code <= 16; ++code) {
+    if (absl::EqualsIgnoreCase(
+            text,
+            absl::StatusCodeToString(static_cast<absl::StatusCode>(code)))) {
+      return static_cast<grpc::StatusCode>(code);
+    }
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<messaging::testing::FakeFault> ParseFault(
+    const std::string& spec) {
+  messaging::testing::FakeFault fault;
+  const auto colon = spec.find(':');
+  if (colon == std::string::npos) {
+    return BadFault(spec, "expected METHOD:CODE[,OPTION]...");
+  }
+  const std::string method = spec.substr(0, colon);
+  if (method != "*" && method != "Notify" && method != "Cancel" &&
+      method != "ListMessages") {
+    return BadFault(spec, "METHOD is Notify, Cancel, ListMessages or *");
+  }
+  fault.method = method == "*" ? "" : method;
+  std::vector<std::string> parts = absl::StrSplit(spec.substr(colon + 1), ',');
+  const auto code = ParseCode(parts[0]);
+  if (!code.has_value()) return BadFault(spec, "unknown gRPC code");
+  fault.code = *code;
+  fault.latency_only = *code == grpc::StatusCode::OK;
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const std::string& option = parts[i];
+    const auto equals = option.find('=');
+    const std::string name = option.substr(0, equals);
+    const std::string value =
+        equals == std::string::npos ? "" : option.substr(equals + 1);
+    std::int64_t number = 0;
+    double fraction = 0;
+    if (name == "apply-then-fail" && equals == std::string::npos) {
+      fault.apply_then_fail = true;
+    } else if (name == "count" && absl::SimpleAtoi(value, &number) &&
+               (number == -1 || number > 0)) {
+      fault.count = static_cast<int>(number);
+    } else if (name == "fraction" && absl::SimpleAtod(value, &fraction) &&
+               fraction > 0 && fraction <= 1) {
+      fault.fraction = fraction;
+    } else if (name == "latency-ms" && absl::SimpleAtoi(value, &number) &&
+               number >= 0) {
+      fault.latency = std::chrono::milliseconds(number);
+    } else if (name == "retry-delay-ms" && absl::SimpleAtoi(value, &number) &&
+               number >= 0) {
+      fault.retry_delay = std::chrono::milliseconds(number);
+    } else {
+      return BadFault(spec, absl::StrCat("bad option \"", option, "\""));
+    }
+  }
+  if (fault.latency_only && fault.apply_then_fail) {
+    return BadFault(spec, "apply-then-fail needs an error code");
+  }
+  return fault;
 }
 
 }  // namespace
@@ -87,6 +163,11 @@ absl::StatusOr<EmulatorConfig> ParseEmulatorArgs(
       return absl::InvalidArgumentError(
           absl::StrCat("--seed wants a whole number, got \"", *value, "\""));
     }
+  }
+  for (const std::string& spec : flags->GetAll("fault")) {
+    auto fault = ParseFault(spec);
+    if (!fault.ok()) return fault.status();
+    config.faults.push_back(*std::move(fault));
   }
   return config;
 }

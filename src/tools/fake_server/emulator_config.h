@@ -7,8 +7,10 @@
 #include <map>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "pushwoosh/messaging/testing/fault_injector.h"
 
 namespace pushwoosh::tools {
 
@@ -20,6 +22,7 @@ struct EmulatorConfig {
   std::chrono::milliseconds pending{10'000};
   std::chrono::milliseconds processing{10'000};
   std::uint64_t seed = 1;
+  std::vector<messaging::testing::FakeFault> faults;
   bool help = false;
 };
 
@@ -38,7 +41,16 @@ grpc.health.v1 and server reflection too.
                           created and shown on stderr.
   --pending-ms N          how long a message stays pending (default 10000)
   --processing-ms N       how long it stays processing (default 10000)
-  --seed N                seed of the message codes (default 1)
+  --seed N                seed of the message codes and of fault fractions
+                          (default 1)
+  --fault SPEC            answer matching calls with an injected fault
+                          (repeatable). SPEC is METHOD:CODE[,OPTION]...
+                          METHOD: Notify, Cancel, ListMessages or *;
+                          CODE: a gRPC code name (UNAVAILABLE, INTERNAL, ...)
+                          or number, or OK to only add latency; OPTIONS:
+                          count=N (default 1; -1: every call), fraction=F,
+                          latency-ms=N, retry-delay-ms=N, apply-then-fail.
+                          Example: --fault Cancel:UNAVAILABLE,count=2
   --help                  this text
 
 One line per call goes to stderr (method, account, code, latency); tokens

@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
                  std::string(server.status().message()).c_str());
     return EXIT_FAILURE;
   }
+  for (auto& fault : config->faults) (*server)->InjectFault(std::move(fault));
   std::printf("listening on %s\n", (*server)->address().c_str());
   std::fflush(stdout);
 

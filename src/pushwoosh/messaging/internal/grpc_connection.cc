@@ -9,8 +9,11 @@
 namespace pushwoosh::messaging::internal {
 
 GrpcConnection::GrpcConnection(std::shared_ptr<MessagingStub> stub,
-                               std::chrono::milliseconds default_timeout)
-    : stub_(std::move(stub)), default_timeout_(default_timeout) {}
+                               std::chrono::milliseconds default_timeout,
+                               bool wait_for_ready)
+    : stub_(std::move(stub)),
+      default_timeout_(default_timeout),
+      wait_for_ready_(wait_for_ready) {}
 
 template <typename Response, typename Request, typename Method>
 absl::StatusOr<Response> GrpcConnection::Call(Method method,
@@ -22,6 +25,7 @@ absl::StatusOr<Response> GrpcConnection::Call(Method method,
   grpc::ClientContext context;
   context.set_deadline(ComputeDeadline(std::chrono::system_clock::now(),
                                        default_timeout_, options));
+  context.set_wait_for_ready(options.wait_for_ready.value_or(wait_for_ready_));
   for (const auto& [key, value] : *metadata) context.AddMetadata(key, value);
 
   Response response;

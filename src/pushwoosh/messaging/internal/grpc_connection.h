@@ -14,7 +14,8 @@ namespace pushwoosh::messaging::internal {
 class GrpcConnection final : public MessagingConnection {
  public:
   GrpcConnection(std::shared_ptr<MessagingStub> stub,
-                 std::chrono::milliseconds default_timeout);
+                 std::chrono::milliseconds default_timeout,
+                 bool wait_for_ready = false);
 
   absl::StatusOr<v2::NotifyResponse> Notify(
       const v2::NotifyRequest& request, const CallOptions& options) override;
@@ -31,6 +32,7 @@ class GrpcConnection final : public MessagingConnection {
 
   std::shared_ptr<MessagingStub> stub_;
   std::chrono::milliseconds default_timeout_;
+  bool wait_for_ready_;
 };
 
 }  // namespace pushwoosh::messaging::internal
