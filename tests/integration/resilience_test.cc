@@ -220,6 +220,24 @@ TEST_F(ResilienceTest, SlowAttemptTimesOutAndTheRetrySucceeds) {
   EXPECT_EQ(Calls("ListMessages"), 2);
 }
 
+TEST_F(ResilienceTest, AStricterIdempotencyPolicyStopsCancelRetries) {
+  struct NeverRepeatCancel : IdempotencyPolicy {
+    using IdempotencyPolicy::IsIdempotent;
+    bool IsIdempotent(const v2::CancelRequest&) const override { return false; }
+  };
+  ClientOptions options;
+  options.api_token = kToken;
+  options.channel = server_->InProcessChannel();
+  options.idempotency = std::make_shared<NeverRepeatCancel>();
+  auto strict = MessagingClient::Create(options);
+  ASSERT_TRUE(strict.ok());
+  server_->InjectFault(Fault("Cancel", grpc::StatusCode::UNAVAILABLE, 1));
+  const Error error =
+      Error::From(strict->Cancel("C3F8-C3863ED4-334AD4F1").status());
+  EXPECT_EQ(error.stop_reason(), RetryStopReason::kNotIdempotent);
+  EXPECT_EQ(Calls("Cancel"), 1);
+}
+
 // The soak: 10,000 calls (5,000 Notify, 5,000 Cancel) while 20% of all
 // calls fail transiently, half of those after taking effect. Every message
 // must end in the state its caller was told, and none may exist twice.

@@ -56,6 +56,9 @@ struct ClientOptions {
   RetryPolicy retry;
   BackoffPolicy backoff;
   RetryThrottlePolicy throttle;
+  // Which requests are safe to repeat; the default IdempotencyPolicy when
+  // unset.
+  std::shared_ptr<const IdempotencyPolicy> idempotency;
 };
 
 struct CallOptions {

@@ -9,6 +9,10 @@
 #define PUSHWOOSH_MESSAGING_RETRY_POLICY_H_
 
 #include <chrono>
+#include <string>
+
+#include "pushwoosh/messaging/v2/messaging.pb.h"
+#include "pushwoosh/statistics/v2/statistics.pb.h"
 
 namespace pushwoosh::messaging {
 
@@ -41,6 +45,32 @@ struct BackoffPolicy {
 struct RetryThrottlePolicy {
   double max_tokens = 20;
   double token_ratio = 0.5;
+};
+
+// Which requests may be repeated without a second side effect. Only
+// idempotent requests are retried after a failure that may have reached
+// the server. Replace it (ClientOptions::idempotency) to be stricter — e.g.
+// never retry a Cancel — or to trust a key of your own. Implementations must
+// be thread-safe.
+class IdempotencyPolicy {
+ public:
+  virtual ~IdempotencyPolicy() = default;
+
+  // Default: only with an idempotency key, which the backend must honour.
+  virtual bool IsIdempotent(const v2::NotifyRequest& /*request*/,
+                            const std::string& idempotency_key) const {
+    return !idempotency_key.empty();
+  }
+  // Default: yes; a repeated Cancel at worst hears "not cancelable", which
+  // the client resolves by reading the status.
+  virtual bool IsIdempotent(const v2::CancelRequest& /*request*/) const {
+    return true;
+  }
+  // Default: yes; it only reads.
+  virtual bool IsIdempotent(
+      const statistics::v2::ListMessagesRequest& /*request*/) const {
+    return true;
+  }
 };
 
 }  // namespace pushwoosh::messaging

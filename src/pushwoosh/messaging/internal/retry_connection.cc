@@ -60,6 +60,9 @@ RetryConnection::RetryConnection(std::shared_ptr<MessagingConnection> child,
       retry_(defaults.retry),
       backoff_(defaults.backoff),
       default_timeout_(defaults.default_timeout),
+      idempotency_(defaults.idempotency
+                       ? defaults.idempotency
+                       : std::make_shared<const IdempotencyPolicy>()),
       environment_(std::move(environment)),
       throttle_(defaults.throttle) {}
 
@@ -81,7 +84,9 @@ absl::StatusOr<v2::NotifyResponse> RetryConnection::Notify(
     keyed.metadata.emplace_back(kIdempotencyKeyHeader, options.idempotency_key);
   }
   return WithRetries<v2::NotifyResponse>(
-      SettingsFor(Rpc::kNotify, !options.idempotency_key.empty(), options),
+      SettingsFor(Rpc::kNotify,
+                  idempotency_->IsIdempotent(request, options.idempotency_key),
+                  options),
       keyed, throttle_, environment_, [&](const CallOptions& attempt) {
         return child_->Notify(request, attempt);
       });
@@ -90,8 +95,8 @@ absl::StatusOr<v2::NotifyResponse> RetryConnection::Notify(
 absl::StatusOr<v2::CancelResponse> RetryConnection::Cancel(
     const v2::CancelRequest& request, const CallOptions& options) {
   return WithRetries<v2::CancelResponse>(
-      SettingsFor(Rpc::kCancel, true, options), options, throttle_,
-      environment_, [&](const CallOptions& attempt) {
+      SettingsFor(Rpc::kCancel, idempotency_->IsIdempotent(request), options),
+      options, throttle_, environment_, [&](const CallOptions& attempt) {
         return child_->Cancel(request, attempt);
       });
 }
@@ -101,8 +106,9 @@ RetryConnection::ListMessages(
     const statistics::v2::ListMessagesRequest& request,
     const CallOptions& options) {
   return WithRetries<statistics::v2::ListMessagesResponse>(
-      SettingsFor(Rpc::kListMessages, true, options), options, throttle_,
-      environment_, [&](const CallOptions& attempt) {
+      SettingsFor(Rpc::kListMessages, idempotency_->IsIdempotent(request),
+                  options),
+      options, throttle_, environment_, [&](const CallOptions& attempt) {
         return child_->ListMessages(request, attempt);
       });
 }

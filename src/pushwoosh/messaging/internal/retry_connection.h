@@ -34,6 +34,7 @@ class RetryConnection final : public MessagingConnection {
   RetryPolicy retry_;
   BackoffPolicy backoff_;
   std::chrono::milliseconds default_timeout_;
+  std::shared_ptr<const IdempotencyPolicy> idempotency_;
   RetryEnvironment environment_;
   RetryThrottle throttle_;
 };
