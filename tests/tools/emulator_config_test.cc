@@ -60,7 +60,7 @@ TEST(EmulatorConfigTest, ReadsFaults) {
   auto config =
       Parse({"--fault", "Cancel:UNAVAILABLE,count=2", "--fault",
              "*:resource_exhausted,count=-1,fraction=0.2,retry-delay-ms=250",
-             "--fault", "Notify:14,apply-then-fail", "--fault",
+             "--fault", "Notify:14,apply-then-fail,drop-connection", "--fault",
              "ListMessages:OK,latency-ms=500"});
   ASSERT_TRUE(config.ok()) << config.status();
   ASSERT_EQ(config->faults.size(), 4u);
@@ -73,6 +73,7 @@ TEST(EmulatorConfigTest, ReadsFaults) {
   EXPECT_DOUBLE_EQ(config->faults[1].fraction, 0.2);
   EXPECT_EQ(config->faults[1].retry_delay, std::chrono::milliseconds(250));
   EXPECT_TRUE(config->faults[2].apply_then_fail);
+  EXPECT_TRUE(config->faults[2].drop_connection);
   EXPECT_TRUE(config->faults[3].latency_only);
   EXPECT_EQ(config->faults[3].latency, std::chrono::milliseconds(500));
 }
@@ -82,7 +83,7 @@ TEST(EmulatorConfigTest, RefusesBadFaults) {
        {"Cancel", "Frobnicate:UNAVAILABLE", "Cancel:NOPE", "Cancel:17",
         "Cancel:UNAVAILABLE,count=0", "Cancel:UNAVAILABLE,fraction=1.5",
         "Cancel:UNAVAILABLE,latency-ms=-1", "Cancel:UNAVAILABLE,bogus",
-        "Cancel:OK,apply-then-fail"}) {
+        "Cancel:OK,apply-then-fail", "Cancel:OK,drop-connection"}) {
     EXPECT_FALSE(Parse({"--fault", spec}).ok()) << spec;
   }
 }

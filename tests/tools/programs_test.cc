@@ -336,6 +336,34 @@ TEST(ProgramFaultsTest, EmulatorFaultsAreRetriedThroughByPwmsg) {
   EXPECT_THAT(log.err, HasSubstr("Cancel account=acme code=NOT_FOUND(5)"));
 }
 
+TEST(ProgramFaultsTest, DroppedConnectionAfterCancelIsConfirmedByStatus) {
+  Subprocess emulator(
+      {FAKE_SERVER_BINARY, "--listen", "127.0.0.1:0", "--token",
+       std::string(kAcmeToken) + "=acme", "--pending-ms", "3600000",
+       // DATA_LOSS if the connection were not really dropped: not retried.
+       "--fault", "Cancel:DATA_LOSS,apply-then-fail,drop-connection"});
+  const auto line = emulator.ReadLine(kTimeout);
+  ASSERT_TRUE(line.has_value());
+  const std::string target = line->substr(std::string("listening on ").size());
+  const std::map<std::string, std::string> env = {
+      {"PUSHWOOSH_API_TOKEN", kAcmeToken}};
+  const ProcessResult notified = RunProgram(
+      {PWMSG_BINARY, "--target", target, "--plaintext", "notify",
+       "--application", kApplication, "--segment", "all", "--title", "t"},
+      env, "", kTimeout);
+  ASSERT_EQ(notified.exit_code, kOk) << notified.err;
+  const std::string code =
+      notified.out.substr(std::string("message_code ").size(), 22);
+  const ProcessResult canceled =
+      RunProgram({PWMSG_BINARY, "--target", target, "--plaintext", "cancel",
+                  "--application", kApplication, code},
+                 env, "", kTimeout);
+  EXPECT_EQ(canceled.exit_code, kOk) << canceled.out << canceled.err;
+  EXPECT_EQ(canceled.out, "canceled (reply lost; confirmed by status)\n");
+  emulator.Signal(SIGTERM);
+  EXPECT_EQ(emulator.Wait(kTimeout).exit_code, 0);
+}
+
 TEST_F(ProgramsTest, EmulatorStopsCleanlyOnSigint) {
   emulator_->Signal(SIGINT);
   const ProcessResult result = emulator_->Wait(kTimeout);

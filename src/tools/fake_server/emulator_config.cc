@@ -97,6 +97,8 @@ absl::StatusOr<messaging::testing::FakeFault> ParseFault(
     double fraction = 0;
     if (name == "apply-then-fail" && equals == std::string::npos) {
       fault.apply_then_fail = true;
+    } else if (name == "drop-connection" && equals == std::string::npos) {
+      fault.drop_connection = true;
     } else if (name == "count" && absl::SimpleAtoi(value, &number) &&
                (number == -1 || number > 0)) {
       fault.count = static_cast<int>(number);
@@ -113,8 +115,10 @@ absl::StatusOr<messaging::testing::FakeFault> ParseFault(
       return BadFault(spec, absl::StrCat("bad option \"", option, "\""));
     }
   }
-  if (fault.latency_only && fault.apply_then_fail) {
-    return BadFault(spec, "apply-then-fail needs an error code");
+  if (fault.latency_only && (fault.apply_then_fail || fault.drop_connection)) {
+    return BadFault(spec,
+                    "apply-then-fail and drop-connection need an error "
+                    "code (used when no connection can be dropped)");
   }
   return fault;
 }

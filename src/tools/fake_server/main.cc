@@ -88,6 +88,9 @@ int main(int argc, char** argv) {
   options.lifecycle = {config->pending, config->processing};
   options.seed = config->seed;
   options.on_call = LogCall;
+  for (const auto& fault : config->faults) {
+    options.connection_faults |= fault.drop_connection;
+  }
   auto server = pt::FakeMessagingServer::Start(std::move(options));
   if (!server.ok()) {
     std::fprintf(stderr, "pwmsg-fake-server: %s\n",

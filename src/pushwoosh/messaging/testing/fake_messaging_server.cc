@@ -9,6 +9,7 @@
 #include "pushwoosh/messaging/testing/delayed_replies.h"
 #include "pushwoosh/messaging/testing/fake_backend.h"
 #include "pushwoosh/messaging/testing/fake_services.h"
+#include "pushwoosh/messaging/testing/tcp_proxy.h"
 
 namespace pushwoosh::messaging::testing {
 
@@ -31,8 +32,16 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   }
   server->faults_ = std::make_unique<FaultInjector>(options.seed);
   server->delays_ = std::make_unique<DelayedReplies>();
-  const ServiceHooks hooks{options.on_call, server->faults_.get(),
-                           server->delays_.get()};
+  const bool proxied =
+      options.connection_faults && !options.listen_address.empty();
+  ServiceHooks hooks{options.on_call, server->faults_.get(),
+                     server->delays_.get(), nullptr};
+  if (proxied) {
+    // Set before the proxy exists; calls arrive only once it does.
+    hooks.drop_connections = [raw = server.get()] {
+      if (raw->proxy_) raw->proxy_->DropConnections();
+    };
+  }
   server->messaging_service_ =
       std::make_unique<FakeMessagingService>(server->backend_, hooks);
   server->statistics_service_ =
@@ -43,7 +52,8 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   builder.RegisterService(server->statistics_service_.get());
   int port = 0;
   if (!options.listen_address.empty()) {
-    builder.AddListeningPort(options.listen_address,
+    // Behind the proxy, gRPC itself listens on a loopback port of its own.
+    builder.AddListeningPort(proxied ? "127.0.0.1:0" : options.listen_address,
                              grpc::InsecureServerCredentials(), &port);
   }
   if (options.configure_builder) options.configure_builder(builder);
@@ -53,6 +63,12 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
     return absl::UnavailableError(
         absl::StrCat("cannot serve on \"", options.listen_address,
                      "\": address in use or invalid"));
+  }
+  if (proxied) {
+    auto proxy = TcpProxy::Start(options.listen_address, port);
+    if (!proxy.ok()) return proxy.status();
+    server->proxy_ = *std::move(proxy);
+    port = server->proxy_->port();
   }
   if (!options.listen_address.empty()) {
     const std::string& listen = options.listen_address;
@@ -97,6 +113,7 @@ void FakeMessagingServer::Shutdown(std::chrono::milliseconds grace) {
     // Delayed replies would otherwise hold the shutdown for their latency.
     if (delays_) delays_->FlushAll();
     if (server_) server_->Shutdown(std::chrono::system_clock::now() + grace);
+    proxy_.reset();
   });
 }
 

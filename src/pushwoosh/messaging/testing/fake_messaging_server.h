@@ -40,6 +40,7 @@
 namespace pushwoosh::messaging::testing {
 
 class DelayedReplies;
+class TcpProxy;
 class FakeBackend;
 class FakeMessagingService;
 class FakeStatisticsService;
@@ -56,6 +57,9 @@ struct FakeServerOptions {
   // "HOST:PORT" to serve on (port 0 picks a free one); empty serves only the
   // in-process channel.
   std::string listen_address;
+  // Serve `listen_address` through a TCP proxy, so that a FakeFault with
+  // drop_connection can cut client connections.
+  bool connection_faults = false;
   // API token → account name.
   std::map<std::string, std::string> accounts;
   Lifecycle lifecycle;
@@ -113,6 +117,7 @@ class FakeMessagingServer {
   std::unique_ptr<FakeMessagingService> messaging_service_;
   std::unique_ptr<FakeStatisticsService> statistics_service_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<TcpProxy> proxy_;
   std::string address_;
   int port_ = 0;
   std::once_flag shutdown_once_;

@@ -45,6 +45,10 @@ grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context,
     hooks.on_call({method, account, status.error_code(),
                    std::chrono::steady_clock::now() - start});
   }
+  if (fault.has_value() && fault->drop_connection && hooks.drop_connections) {
+    // The reply will go nowhere: the client sees its connection reset.
+    hooks.drop_connections();
+  }
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (fault.has_value() && fault->latency.count() > 0 &&
       hooks.delays != nullptr) {

@@ -22,6 +22,8 @@ struct ServiceHooks {
   CallObserver on_call;
   FaultInjector* faults = nullptr;
   DelayedReplies* delays = nullptr;
+  // Cuts every client connection; unset without a connection proxy.
+  std::function<void()> drop_connections;
 };
 
 class FakeMessagingService final

@@ -38,6 +38,10 @@ struct FakeFault {
   bool apply_then_fail = false;
   // Only delay the call: do not fail it.
   bool latency_only = false;
+  // Cut every open client connection instead of replying (with
+  // apply_then_fail: after the change is made). Needs a TCP listener with
+  // FakeServerOptions::connection_faults; otherwise `code` is answered.
+  bool drop_connection = false;
 };
 
 // Thread-safe.
