@@ -238,6 +238,21 @@ TEST_F(ResilienceTest, AStricterIdempotencyPolicyStopsCancelRetries) {
   EXPECT_EQ(Calls("Cancel"), 1);
 }
 
+TEST_F(ResilienceTest, BadPerCallPoliciesAreRefusedBeforeSending) {
+  CallOptions no_attempts;
+  no_attempts.retry = RetryPolicy{0, std::chrono::seconds(1)};
+  CallOptions bad_jitter;
+  bad_jitter.backoff = BackoffPolicy{std::chrono::milliseconds(1),
+                                     std::chrono::milliseconds(2), 2.0, 1.5};
+  for (const CallOptions& options : {no_attempts, bad_jitter}) {
+    const Error error = Error::From(
+        client_->Cancel("C3F8-C3863ED4-334AD4F1", options).status());
+    EXPECT_EQ(error.kind(), ErrorKind::kInvalidRequest);
+    EXPECT_FALSE(error.field_violations().empty());
+  }
+  EXPECT_EQ(Calls("Cancel"), 0);
+}
+
 // The soak: 10,000 calls (5,000 Notify, 5,000 Cancel) while 20% of all
 // calls fail transiently, half of those after taking effect. Every message
 // must end in the state its caller was told, and none may exist twice.

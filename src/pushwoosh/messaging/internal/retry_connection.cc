@@ -10,19 +10,18 @@ namespace {
 // Runs `call` in the retry loop, keeping the response of the attempt that
 // succeeded.
 template <typename Response, typename Call>
-absl::StatusOr<Response> WithRetries(const RetrySettings& settings,
-                                     const CallOptions& options,
-                                     RetryThrottle& throttle,
-                                     const RetryEnvironment& environment,
-                                     Call call) {
+absl::StatusOr<Response> WithRetries(
+    const absl::StatusOr<RetrySettings>& settings, const CallOptions& options,
+    RetryThrottle& throttle, const RetryEnvironment& environment, Call call) {
+  if (!settings.ok()) return settings.status();
   Response response;
-  absl::Status status = RunWithRetries(settings, options, throttle, environment,
-                                       [&](const CallOptions& attempt) {
-                                         auto result = call(attempt);
-                                         if (result.ok())
-                                           response = *std::move(result);
-                                         return result.status();
-                                       });
+  absl::Status status =
+      RunWithRetries(*settings, options, throttle, environment,
+                     [&](const CallOptions& attempt) {
+                       auto result = call(attempt);
+                       if (result.ok()) response = *std::move(result);
+                       return result.status();
+                     });
   if (!status.ok()) return status;
   return response;
 }
@@ -66,14 +65,20 @@ RetryConnection::RetryConnection(std::shared_ptr<MessagingConnection> child,
       environment_(std::move(environment)),
       throttle_(defaults.throttle) {}
 
-RetrySettings RetryConnection::SettingsFor(Rpc rpc, bool idempotent,
-                                           const CallOptions& options) const {
+absl::StatusOr<RetrySettings> RetryConnection::SettingsFor(
+    Rpc rpc, bool idempotent, const CallOptions& options) const {
   RetrySettings settings;
   settings.rpc = rpc;
   settings.idempotent = idempotent;
   settings.retry = options.retry.value_or(retry_);
   settings.backoff = options.backoff.value_or(backoff_);
   settings.default_timeout = default_timeout_;
+  if (options.retry.has_value() || options.backoff.has_value()) {
+    if (auto s = ValidateRetryOptions(settings.retry, settings.backoff);
+        !s.ok()) {
+      return s;
+    }
+  }
   return settings;
 }
 

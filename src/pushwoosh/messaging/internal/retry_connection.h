@@ -27,8 +27,10 @@ class RetryConnection final : public MessagingConnection {
       const CallOptions& options) override;
 
  private:
-  RetrySettings SettingsFor(Rpc rpc, bool idempotent,
-                            const CallOptions& options) const;
+  // The client's policies with the call's overrides, which are checked
+  // here since only the call knows them.
+  absl::StatusOr<RetrySettings> SettingsFor(Rpc rpc, bool idempotent,
+                                            const CallOptions& options) const;
 
   std::shared_ptr<MessagingConnection> child_;
   RetryPolicy retry_;
