@@ -29,9 +29,6 @@ ExitCode RunNotify(CliContext& context, const ParsedFlags& flags);
 // --json, the error's text otherwise.
 ExitCode ReportError(CliContext& context, const absl::Status& status);
 
-// Parses --concurrency (default 16, at most 1024).
-absl::StatusOr<int> ConcurrencyFlag(const ParsedFlags& flags);
-
 }  // namespace pushwoosh::tools
 
 #endif  // PUSHWOOSH_TOOLS_PWMSG_COMMANDS_H_

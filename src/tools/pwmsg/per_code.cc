@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "pushwoosh/messaging/error.h"
 #include "tools/pwmsg/json_output.h"
 #include "tools/pwmsg/progress.h"
@@ -57,6 +58,22 @@ absl::StatusOr<std::vector<std::string>> ReadCodes(
         "no message codes: name them, or pass - to read them from stdin");
   }
   return codes;
+}
+
+absl::StatusOr<PerCodeArgs> ReadPerCodeArgs(const ParsedFlags& flags,
+                                            std::istream& in) {
+  PerCodeArgs args;
+  if (auto text = flags.Get("concurrency")) {
+    if (!absl::SimpleAtoi(*text, &args.concurrency) || args.concurrency < 1 ||
+        args.concurrency > 1024) {
+      return absl::InvalidArgumentError(
+          "--concurrency wants a whole number from 1 to 1024");
+    }
+  }
+  auto codes = ReadCodes(flags.positional(), in);
+  if (!codes.ok()) return codes.status();
+  args.codes = *std::move(codes);
+  return args;
 }
 
 ExitCode RunPerCode(CliContext& context, const std::vector<std::string>& codes,

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "tools/common/flags.h"
 #include "tools/pwmsg/cli_context.h"
 #include "tools/pwmsg/exit_codes.h"
 
@@ -28,6 +29,15 @@ using PerCodeCall = std::function<CodeOutcome(const std::string& code)>;
 // skipped, whitespace trimmed). Fails when there are none.
 absl::StatusOr<std::vector<std::string>> ReadCodes(
     const std::vector<std::string>& args, std::istream& in);
+
+// What every per-code command takes: the codes (see ReadCodes) and
+// --concurrency (default 16, at most 1024).
+struct PerCodeArgs {
+  std::vector<std::string> codes;
+  int concurrency = 16;
+};
+absl::StatusOr<PerCodeArgs> ReadPerCodeArgs(const ParsedFlags& flags,
+                                            std::istream& in);
 
 // One code: prints its outcome plainly ("{}" or the error envelope in JSON).
 // Many: one line per code ("CODE: outcome", or JSON Lines with

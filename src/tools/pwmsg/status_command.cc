@@ -6,31 +6,27 @@ namespace pushwoosh::tools {
 
 ExitCode RunStatus(CliContext& context, const ParsedFlags& flags) {
   const auto application = flags.Get("application");
-  auto concurrency = ConcurrencyFlag(flags);
-  auto codes = ReadCodes(flags.positional(), *context.in);
   if (!application.has_value()) {
     *context.err << "pwmsg status: --application is required\n";
     return kExitUsage;
   }
-  if (!concurrency.ok() || !codes.ok()) {
-    *context.err
-        << "pwmsg status: "
-        << (concurrency.ok() ? codes.status() : concurrency.status()).message()
-        << "\n";
+  auto args = ReadPerCodeArgs(flags, *context.in);
+  if (!args.ok()) {
+    *context.err << "pwmsg status: " << args.status().message() << "\n";
     return kExitUsage;
   }
-  return RunPerCode(
-      context, *codes, *concurrency, "status", [&](const std::string& code) {
-        CodeOutcome outcome;
-        auto info =
-            context.client.GetMessageStatus(*application, code, context.call);
-        outcome.status = info.status();
-        if (info.ok()) {
-          outcome.human = info->raw_status;
-          outcome.json = ResponseJson(info->message);
-        }
-        return outcome;
-      });
+  return RunPerCode(context, args->codes, args->concurrency, "status",
+                    [&](const std::string& code) {
+                      CodeOutcome outcome;
+                      auto info = context.client.GetMessageStatus(
+                          *application, code, context.call);
+                      outcome.status = info.status();
+                      if (info.ok()) {
+                        outcome.human = info->raw_status;
+                        outcome.json = ResponseJson(info->message);
+                      }
+                      return outcome;
+                    });
 }
 
 }  // namespace pushwoosh::tools
