@@ -2,35 +2,15 @@
 
 #include <utility>
 
-#include "absl/strings/cord.h"
-#include "absl/strings/str_cat.h"
-#include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/deadline.h"
 #include "pushwoosh/messaging/internal/error_mapping.h"
-#include "pushwoosh/messaging/internal/error_payloads.h"
-#include "pushwoosh/messaging/internal/retry_loop.h"
+#include "pushwoosh/messaging/internal/status_lookup.h"
 #include "pushwoosh/messaging/internal/validation.h"
 
 namespace pushwoosh::messaging {
-namespace {
 
 using internal::Classify;
 using internal::Rpc;
-
-absl::Status MessageNotFound(std::string_view application,
-                             std::string_view message_code) {
-  absl::Status status(
-      absl::StatusCode::kNotFound,
-      absl::StrCat("message not found: application ",
-                   internal::AsAbsl(application), " lists no message ",
-                   internal::AsAbsl(message_code)));
-  status.SetPayload(
-      internal::kKindPayloadUrl,
-      absl::Cord(internal::AsAbsl(ErrorKindName(ErrorKind::kMessageNotFound))));
-  return Classify(Rpc::kListMessages, std::move(status));
-}
-
-}  // namespace
 
 absl::StatusOr<MessagingClient> MessagingClient::Create(ClientOptions options) {
   std::string application = options.application;
@@ -72,17 +52,15 @@ absl::StatusOr<CancelResult> MessagingClient::Cancel(
 
   // "Not cancelable" after an attempt that may have landed: that attempt
   // may be what canceled the message. Its status decides.
-  const std::string& application =
-      options.application.empty() ? application_ : options.application;
-  if (ErrorKindOf(status) != ErrorKind::kNotCancelable ||
-      !internal::MayHaveBeenApplied(status) || application.empty()) {
-    return status;
-  }
-  auto info = GetMessageStatus(application, message_code, bounded);
-  if (info.ok() && info->status == MessageStatus::kCanceled) {
-    return CancelResult{.confirmed_by_status_check = true};
-  }
-  return status;
+  const std::string& application = ApplicationFor(options);
+  if (!internal::NeedsStatusCheck(status, application)) return status;
+  return internal::ConfirmCancel(
+      status, GetMessageStatus(application, message_code, bounded));
+}
+
+const std::string& MessagingClient::ApplicationFor(
+    const CallOptions& options) const {
+  return options.application.empty() ? application_ : options.application;
 }
 
 absl::StatusOr<statistics::v2::ListMessagesResponse>
@@ -110,25 +88,10 @@ ListMessagesPager MessagingClient::ListMessagesPages(
 absl::StatusOr<MessageStatusInfo> MessagingClient::GetMessageStatus(
     std::string_view application, std::string_view message_code,
     const CallOptions& options) const {
-  if (auto s = internal::ValidateApplication(application); !s.ok()) return s;
-  if (auto s = internal::ValidateMessageCode(message_code); !s.ok()) return s;
-
-  statistics::v2::ListMessagesRequest request;
-  request.mutable_filters()->set_application(std::string(application));
-  request.mutable_filters()->add_messages_codes(std::string(message_code));
-  auto response = ListMessages(request, options);
-  if (!response.ok()) return response.status();
-
-  for (statistics::v2::Message& message : *response->mutable_items()) {
-    // Trust only an exact match, whatever else the backend returned.
-    if (message.code() != message_code) continue;
-    MessageStatusInfo info;
-    info.status = ParseMessageStatus(message.status());
-    info.raw_status = message.status();
-    info.message = std::move(message);
-    return info;
-  }
-  return MessageNotFound(application, message_code);
+  auto request = internal::StatusLookupRequest(application, message_code);
+  if (!request.ok()) return request.status();
+  return internal::FindMessageStatus(application, message_code,
+                                     ListMessages(*request, options));
 }
 
 }  // namespace pushwoosh::messaging

@@ -8,18 +8,35 @@
 //   auto canceled = client->Cancel("C3F8-C3863ED4-334AD4F1");
 //   if (ErrorKindOf(canceled.status()) == ErrorKind::kNotCancelable) { ... }
 //
+// Every call has an asynchronous twin (AsyncCancel, ...), in two forms:
+//
+//   client->AsyncCancel(code, [](absl::StatusOr<CancelResult> result) {...});
+//   std::future<absl::StatusOr<CancelResult>> f = client->AsyncCancel(code);
+//
+// They return at once and hold no thread while the call, its retries and
+// its backoff run (gRPC's callback API and timers). The callback runs
+// exactly once, on one of gRPC's threads, or on the calling thread before
+// the method returns when the request is invalid and nothing is sent. It
+// must not block: it shares those threads with every other call.
+// CancelMany (bulk_cancel.h) cancels many messages with a bounded number of
+// calls in flight.
+//
 // Thread safety: a MessagingClient is cheap to copy (copies share one
 // connection) and its methods may be called from any number of threads.
 #ifndef PUSHWOOSH_MESSAGING_CLIENT_H_
 #define PUSHWOOSH_MESSAGING_CLIENT_H_
 
+#include <future>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "pushwoosh/messaging/bulk_cancel.h"
+#include "pushwoosh/messaging/call_results.h"
 #include "pushwoosh/messaging/connection.h"
 #include "pushwoosh/messaging/error.h"
 #include "pushwoosh/messaging/list_messages_pager.h"
@@ -29,21 +46,6 @@
 #include "pushwoosh/statistics/v2/statistics.pb.h"
 
 namespace pushwoosh::messaging {
-
-// What GetMessageStatus found.
-struct MessageStatusInfo {
-  MessageStatus status = MessageStatus::kUnknown;
-  // The status string as the backend sent it (kept when status is kUnknown).
-  std::string raw_status;
-  statistics::v2::Message message;
-};
-
-struct CancelResult {
-  // An earlier attempt may have canceled the message although its reply
-  // was an error, a later attempt heard "not cancelable", and the status,
-  // read afterwards, was canceled: the Cancel did succeed.
-  bool confirmed_by_status_check = false;
-};
 
 // Every method validates its input first: an invalid request fails with
 // ErrorKind::kInvalidRequest and nothing is sent. Every failure is an
@@ -90,7 +92,50 @@ class MessagingClient {
       std::string_view application, std::string_view message_code,
       const CallOptions& options = {}) const;
 
+  // Asynchronous twins of the calls above: same validation, deadlines,
+  // retries, status check and errors.
+  void AsyncNotify(const v2::NotifyRequest& request,
+                   AsyncCallback<v2::NotifyResponse> done,
+                   const CallOptions& options = {}) const;
+  std::future<absl::StatusOr<v2::NotifyResponse>> AsyncNotify(
+      const v2::NotifyRequest& request, const CallOptions& options = {}) const;
+
+  void AsyncCancel(std::string_view message_code,
+                   AsyncCallback<CancelResult> done,
+                   const CallOptions& options = {}) const;
+  std::future<absl::StatusOr<CancelResult>> AsyncCancel(
+      std::string_view message_code, const CallOptions& options = {}) const;
+
+  void AsyncListMessages(
+      const statistics::v2::ListMessagesRequest& request,
+      AsyncCallback<statistics::v2::ListMessagesResponse> done,
+      const CallOptions& options = {}) const;
+  std::future<absl::StatusOr<statistics::v2::ListMessagesResponse>>
+  AsyncListMessages(const statistics::v2::ListMessagesRequest& request,
+                    const CallOptions& options = {}) const;
+
+  void AsyncGetMessageStatus(std::string_view application,
+                             std::string_view message_code,
+                             AsyncCallback<MessageStatusInfo> done,
+                             const CallOptions& options = {}) const;
+  std::future<absl::StatusOr<MessageStatusInfo>> AsyncGetMessageStatus(
+      std::string_view application, std::string_view message_code,
+      const CallOptions& options = {}) const;
+
+  // Cancels every code in `codes`, at most options.max_in_flight at a time,
+  // and blocks until all are done or the run is stopped. No thread is
+  // created per code: completions start the next Cancel. Each code's
+  // outcome is in the result; only bad options fail the whole run (with
+  // kInvalidRequest, before anything is sent). `codes` may repeat a code:
+  // each occurrence is a Cancel of its own.
+  absl::StatusOr<CancelManyResult> CancelMany(
+      std::span<const std::string> codes,
+      const CancelManyOptions& options = {}) const;
+
  private:
+  // The application for the client's own look-ups on behalf of a call.
+  const std::string& ApplicationFor(const CallOptions& options) const;
+
   std::shared_ptr<MessagingConnection> connection_;
   std::string application_;
   std::chrono::milliseconds default_timeout_;

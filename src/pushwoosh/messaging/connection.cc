@@ -2,8 +2,10 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "pushwoosh/messaging/internal/channel_factory.h"
 #include "pushwoosh/messaging/internal/grpc_connection.h"
+#include "pushwoosh/messaging/internal/grpc_lifetime.h"
 #include "pushwoosh/messaging/internal/metadata.h"
 #include "pushwoosh/messaging/internal/metadata_stub.h"
 #include "pushwoosh/messaging/internal/retry_connection.h"
@@ -11,6 +13,33 @@
 #include "pushwoosh/messaging/internal/validation.h"
 
 namespace pushwoosh::messaging {
+namespace {
+
+absl::Status NotImplemented(const char* method) {
+  return absl::UnimplementedError(
+      absl::StrCat("this MessagingConnection does not implement ", method));
+}
+
+}  // namespace
+
+void MessagingConnection::AsyncNotify(const v2::NotifyRequest& /*request*/,
+                                      const CallOptions& /*options*/,
+                                      AsyncCallback<v2::NotifyResponse> done) {
+  done(NotImplemented("AsyncNotify"));
+}
+
+void MessagingConnection::AsyncCancel(const v2::CancelRequest& /*request*/,
+                                      const CallOptions& /*options*/,
+                                      AsyncCallback<v2::CancelResponse> done) {
+  done(NotImplemented("AsyncCancel"));
+}
+
+void MessagingConnection::AsyncListMessages(
+    const statistics::v2::ListMessagesRequest& /*request*/,
+    const CallOptions& /*options*/,
+    AsyncCallback<statistics::v2::ListMessagesResponse> done) {
+  done(NotImplemented("AsyncListMessages"));
+}
 
 absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
     ClientOptions options) {
@@ -32,6 +61,7 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
   auto metadata = internal::NormalizeMetadata(options.metadata);
   if (!metadata.ok()) return metadata.status();
 
+  internal::PinGrpcCallbackQueue();
   std::shared_ptr<internal::MessagingStub> stub =
       internal::MakeGrpcStub(internal::CreateChannel(options));
   if (!options.api_token.empty() || !metadata->empty()) {

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "pushwoosh/messaging/options.h"
@@ -14,9 +15,19 @@
 
 namespace pushwoosh::messaging {
 
+// Receives the outcome of an asynchronous call, exactly once.
+template <typename T>
+using AsyncCallback = absl::AnyInvocable<void(absl::StatusOr<T>)>;
+
 // One call per RPC, exactly as sent: no validation, no classification.
 // MessagingClient validates requests before and classifies errors after.
 // Implementations must be safe to call from many threads at once.
+//
+// The Async methods return at once and run `done` later, on a gRPC thread
+// (or on the calling thread when they fail before sending anything). They
+// copy what they keep of `request` and `options`. The defaults fail with
+// kUnimplemented, so that connections written before they existed still
+// compile.
 class MessagingConnection {
  public:
   virtual ~MessagingConnection() = default;
@@ -28,6 +39,17 @@ class MessagingConnection {
   virtual absl::StatusOr<statistics::v2::ListMessagesResponse> ListMessages(
       const statistics::v2::ListMessagesRequest& request,
       const CallOptions& options) = 0;
+
+  virtual void AsyncNotify(const v2::NotifyRequest& request,
+                           const CallOptions& options,
+                           AsyncCallback<v2::NotifyResponse> done);
+  virtual void AsyncCancel(const v2::CancelRequest& request,
+                           const CallOptions& options,
+                           AsyncCallback<v2::CancelResponse> done);
+  virtual void AsyncListMessages(
+      const statistics::v2::ListMessagesRequest& request,
+      const CallOptions& options,
+      AsyncCallback<statistics::v2::ListMessagesResponse> done);
 };
 
 // The gRPC connection described by `options`: validates the options

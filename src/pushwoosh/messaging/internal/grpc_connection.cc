@@ -1,5 +1,6 @@
 #include "pushwoosh/messaging/internal/grpc_connection.h"
 
+#include <memory>
 #include <utility>
 
 #include "pushwoosh/messaging/internal/deadline.h"
@@ -15,23 +16,67 @@ GrpcConnection::GrpcConnection(std::shared_ptr<MessagingStub> stub,
       default_timeout_(default_timeout),
       wait_for_ready_(wait_for_ready) {}
 
+namespace {
+
+// What one asynchronous call keeps alive until gRPC is done with it.
+template <typename Request, typename Response>
+struct PendingCall {
+  PendingCall(const Request& sent, AsyncCallback<Response> on_done)
+      : request(sent), done(std::move(on_done)) {}
+
+  grpc::ClientContext context;
+  Request request;
+  Response response;
+  AsyncCallback<Response> done;
+};
+
+}  // namespace
+
+absl::Status GrpcConnection::Prepare(grpc::ClientContext& context,
+                                     const CallOptions& options) const {
+  context.set_deadline(ComputeDeadline(std::chrono::system_clock::now(),
+                                       default_timeout_, options));
+  context.set_wait_for_ready(options.wait_for_ready.value_or(wait_for_ready_));
+  if (options.metadata.empty()) return absl::OkStatus();
+  auto metadata = NormalizeMetadata(options.metadata);
+  if (!metadata.ok()) return metadata.status();
+  for (const auto& [key, value] : *metadata) context.AddMetadata(key, value);
+  return absl::OkStatus();
+}
+
 template <typename Response, typename Request, typename Method>
 absl::StatusOr<Response> GrpcConnection::Call(Method method,
                                               const Request& request,
                                               const CallOptions& options) {
-  auto metadata = NormalizeMetadata(options.metadata);
-  if (!metadata.ok()) return metadata.status();
-
   grpc::ClientContext context;
-  context.set_deadline(ComputeDeadline(std::chrono::system_clock::now(),
-                                       default_timeout_, options));
-  context.set_wait_for_ready(options.wait_for_ready.value_or(wait_for_ready_));
-  for (const auto& [key, value] : *metadata) context.AddMetadata(key, value);
-
+  if (auto s = Prepare(context, options); !s.ok()) return s;
   Response response;
   grpc::Status status = ((*stub_).*method)(context, request, &response);
   if (!status.ok()) return FromGrpcStatus(status);
   return response;
+}
+
+template <typename Response, typename Request, typename Method>
+void GrpcConnection::AsyncCall(Method method, const Request& request,
+                               const CallOptions& options,
+                               AsyncCallback<Response> done) {
+  auto call = std::make_unique<PendingCall<Request, Response>>(request,
+                                                               std::move(done));
+  if (auto s = Prepare(call->context, options); !s.ok()) {
+    call->done(std::move(s));
+    return;
+  }
+  auto* raw = call.release();
+  ((*stub_).*method)(
+      raw->context, raw->request, &raw->response,
+      [raw](const grpc::Status& status) {
+        std::unique_ptr<PendingCall<Request, Response>> owned(raw);
+        if (status.ok()) {
+          owned->done(std::move(owned->response));
+        } else {
+          owned->done(FromGrpcStatus(status));
+        }
+      });
 }
 
 absl::StatusOr<v2::NotifyResponse> GrpcConnection::Notify(
@@ -49,6 +94,28 @@ GrpcConnection::ListMessages(const statistics::v2::ListMessagesRequest& request,
                              const CallOptions& options) {
   return Call<statistics::v2::ListMessagesResponse>(
       &MessagingStub::ListMessages, request, options);
+}
+
+void GrpcConnection::AsyncNotify(const v2::NotifyRequest& request,
+                                 const CallOptions& options,
+                                 AsyncCallback<v2::NotifyResponse> done) {
+  AsyncCall<v2::NotifyResponse>(&MessagingStub::AsyncNotify, request, options,
+                                std::move(done));
+}
+
+void GrpcConnection::AsyncCancel(const v2::CancelRequest& request,
+                                 const CallOptions& options,
+                                 AsyncCallback<v2::CancelResponse> done) {
+  AsyncCall<v2::CancelResponse>(&MessagingStub::AsyncCancel, request, options,
+                                std::move(done));
+}
+
+void GrpcConnection::AsyncListMessages(
+    const statistics::v2::ListMessagesRequest& request,
+    const CallOptions& options,
+    AsyncCallback<statistics::v2::ListMessagesResponse> done) {
+  AsyncCall<statistics::v2::ListMessagesResponse>(
+      &MessagingStub::AsyncListMessages, request, options, std::move(done));
 }
 
 }  // namespace pushwoosh::messaging::internal

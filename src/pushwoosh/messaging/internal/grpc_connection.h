@@ -25,10 +25,26 @@ class GrpcConnection final : public MessagingConnection {
       const statistics::v2::ListMessagesRequest& request,
       const CallOptions& options) override;
 
+  void AsyncNotify(const v2::NotifyRequest& request, const CallOptions& options,
+                   AsyncCallback<v2::NotifyResponse> done) override;
+  void AsyncCancel(const v2::CancelRequest& request, const CallOptions& options,
+                   AsyncCallback<v2::CancelResponse> done) override;
+  void AsyncListMessages(
+      const statistics::v2::ListMessagesRequest& request,
+      const CallOptions& options,
+      AsyncCallback<statistics::v2::ListMessagesResponse> done) override;
+
  private:
+  // Deadline, wait-for-ready and the call's metadata.
+  absl::Status Prepare(grpc::ClientContext& context,
+                       const CallOptions& options) const;
+
   template <typename Response, typename Request, typename Method>
   absl::StatusOr<Response> Call(Method method, const Request& request,
                                 const CallOptions& options);
+  template <typename Response, typename Request, typename Method>
+  void AsyncCall(Method method, const Request& request,
+                 const CallOptions& options, AsyncCallback<Response> done);
 
   std::shared_ptr<MessagingStub> stub_;
   std::chrono::milliseconds default_timeout_;

@@ -31,6 +31,24 @@ class GrpcStub final : public MessagingStub {
     return statistics_->ListMessages(&context, request, response);
   }
 
+  void AsyncNotify(grpc::ClientContext& context,
+                   const v2::NotifyRequest& request,
+                   v2::NotifyResponse* response, Done done) override {
+    messaging_->async()->Notify(&context, &request, response, std::move(done));
+  }
+  void AsyncCancel(grpc::ClientContext& context,
+                   const v2::CancelRequest& request,
+                   v2::CancelResponse* response, Done done) override {
+    messaging_->async()->Cancel(&context, &request, response, std::move(done));
+  }
+  void AsyncListMessages(grpc::ClientContext& context,
+                         const statistics::v2::ListMessagesRequest& request,
+                         statistics::v2::ListMessagesResponse* response,
+                         Done done) override {
+    statistics_->async()->ListMessages(&context, &request, response,
+                                       std::move(done));
+  }
+
  private:
   std::unique_ptr<v2::MessagingService::Stub> messaging_;
   std::unique_ptr<statistics::v2::StatisticsService::Stub> statistics_;

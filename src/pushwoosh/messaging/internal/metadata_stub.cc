@@ -45,4 +45,26 @@ grpc::Status MetadataStub::ListMessages(
   return child_->ListMessages(context, request, response);
 }
 
+void MetadataStub::AsyncNotify(grpc::ClientContext& context,
+                               const v2::NotifyRequest& request,
+                               v2::NotifyResponse* response, Done done) {
+  Decorate(context);
+  child_->AsyncNotify(context, request, response, std::move(done));
+}
+
+void MetadataStub::AsyncCancel(grpc::ClientContext& context,
+                               const v2::CancelRequest& request,
+                               v2::CancelResponse* response, Done done) {
+  Decorate(context);
+  child_->AsyncCancel(context, request, response, std::move(done));
+}
+
+void MetadataStub::AsyncListMessages(
+    grpc::ClientContext& context,
+    const statistics::v2::ListMessagesRequest& request,
+    statistics::v2::ListMessagesResponse* response, Done done) {
+  Decorate(context);
+  child_->AsyncListMessages(context, request, response, std::move(done));
+}
+
 }  // namespace pushwoosh::messaging::internal

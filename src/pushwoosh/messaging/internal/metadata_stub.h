@@ -28,6 +28,17 @@ class MetadataStub final : public MessagingStub {
       const statistics::v2::ListMessagesRequest& request,
       statistics::v2::ListMessagesResponse* response) override;
 
+  void AsyncNotify(grpc::ClientContext& context,
+                   const v2::NotifyRequest& request,
+                   v2::NotifyResponse* response, Done done) override;
+  void AsyncCancel(grpc::ClientContext& context,
+                   const v2::CancelRequest& request,
+                   v2::CancelResponse* response, Done done) override;
+  void AsyncListMessages(grpc::ClientContext& context,
+                         const statistics::v2::ListMessagesRequest& request,
+                         statistics::v2::ListMessagesResponse* response,
+                         Done done) override;
+
  private:
   void Decorate(grpc::ClientContext& context) const;
 

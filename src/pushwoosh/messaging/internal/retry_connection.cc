@@ -1,5 +1,6 @@
 #include "pushwoosh/messaging/internal/retry_connection.h"
 
+#include <memory>
 #include <utility>
 
 #include "pushwoosh/messaging/internal/validation.h"
@@ -27,6 +28,69 @@ absl::StatusOr<Response> WithRetries(
 }
 
 }  // namespace
+
+// One asynchronous call in the retry loop: each attempt's completion
+// decides, and a wait is a scheduled callback, not a blocked thread.
+template <typename Request, typename Response>
+class AsyncRetry
+    : public std::enable_shared_from_this<AsyncRetry<Request, Response>> {
+ public:
+  using Method = void (MessagingConnection::*)(const Request&,
+                                               const CallOptions&,
+                                               AsyncCallback<Response>);
+
+  static void Start(std::shared_ptr<RetryConnection> owner, Method method,
+                    RetrySettings settings, const Request& request,
+                    CallOptions options, AsyncCallback<Response> done) {
+    std::make_shared<AsyncRetry>(std::move(owner), method, std::move(settings),
+                                 request, std::move(options), std::move(done))
+        ->Attempt();
+  }
+
+  AsyncRetry(std::shared_ptr<RetryConnection> owner, Method method,
+             RetrySettings settings, const Request& request,
+             CallOptions options, AsyncCallback<Response> done)
+      : owner_(std::move(owner)),
+        method_(method),
+        settings_(std::move(settings)),
+        options_(std::move(options)),
+        request_(request),
+        done_(std::move(done)),
+        loop_(settings_, options_, owner_->throttle_, owner_->environment_) {}
+
+ private:
+  void Attempt() {
+    ((*owner_->child_).*method_)(
+        request_, loop_.NextAttempt(),
+        [self = this->shared_from_this()](absl::StatusOr<Response> result) {
+          self->OnAttemptDone(std::move(result));
+        });
+  }
+
+  void OnAttemptDone(absl::StatusOr<Response> result) {
+    RetryLoop::Verdict verdict = loop_.OnAttemptDone(result.status());
+    if (!verdict.final_status.has_value()) {
+      owner_->environment_.schedule(
+          verdict.delay,
+          [self = this->shared_from_this()] { self->Attempt(); });
+      return;
+    }
+    if (verdict.final_status->ok()) {
+      done_(std::move(result));
+    } else {
+      done_(*std::move(verdict.final_status));
+    }
+  }
+
+  // Declared before loop_, which refers to them.
+  std::shared_ptr<RetryConnection> owner_;
+  Method method_;
+  RetrySettings settings_;
+  CallOptions options_;
+  Request request_;
+  AsyncCallback<Response> done_;
+  RetryLoop loop_;
+};
 
 absl::Status ValidateRetryOptions(const RetryPolicy& retry,
                                   const BackoffPolicy& backoff) {
@@ -82,12 +146,18 @@ absl::StatusOr<RetrySettings> RetryConnection::SettingsFor(
   return settings;
 }
 
-absl::StatusOr<v2::NotifyResponse> RetryConnection::Notify(
-    const v2::NotifyRequest& request, const CallOptions& options) {
+CallOptions RetryConnection::WithIdempotencyKey(
+    const CallOptions& options) const {
   CallOptions keyed = options;
   if (!options.idempotency_key.empty()) {
     keyed.metadata.emplace_back(kIdempotencyKeyHeader, options.idempotency_key);
   }
+  return keyed;
+}
+
+absl::StatusOr<v2::NotifyResponse> RetryConnection::Notify(
+    const v2::NotifyRequest& request, const CallOptions& options) {
+  const CallOptions keyed = WithIdempotencyKey(options);
   return WithRetries<v2::NotifyResponse>(
       SettingsFor(Rpc::kNotify,
                   idempotency_->IsIdempotent(request, options.idempotency_key),
@@ -116,6 +186,43 @@ RetryConnection::ListMessages(
       options, throttle_, environment_, [&](const CallOptions& attempt) {
         return child_->ListMessages(request, attempt);
       });
+}
+
+void RetryConnection::AsyncNotify(const v2::NotifyRequest& request,
+                                  const CallOptions& options,
+                                  AsyncCallback<v2::NotifyResponse> done) {
+  auto settings = SettingsFor(
+      Rpc::kNotify,
+      idempotency_->IsIdempotent(request, options.idempotency_key), options);
+  if (!settings.ok()) return done(settings.status());
+  AsyncRetry<v2::NotifyRequest, v2::NotifyResponse>::Start(
+      shared_from_this(), &MessagingConnection::AsyncNotify,
+      *std::move(settings), request, WithIdempotencyKey(options),
+      std::move(done));
+}
+
+void RetryConnection::AsyncCancel(const v2::CancelRequest& request,
+                                  const CallOptions& options,
+                                  AsyncCallback<v2::CancelResponse> done) {
+  auto settings =
+      SettingsFor(Rpc::kCancel, idempotency_->IsIdempotent(request), options);
+  if (!settings.ok()) return done(settings.status());
+  AsyncRetry<v2::CancelRequest, v2::CancelResponse>::Start(
+      shared_from_this(), &MessagingConnection::AsyncCancel,
+      *std::move(settings), request, options, std::move(done));
+}
+
+void RetryConnection::AsyncListMessages(
+    const statistics::v2::ListMessagesRequest& request,
+    const CallOptions& options,
+    AsyncCallback<statistics::v2::ListMessagesResponse> done) {
+  auto settings = SettingsFor(Rpc::kListMessages,
+                              idempotency_->IsIdempotent(request), options);
+  if (!settings.ok()) return done(settings.status());
+  AsyncRetry<statistics::v2::ListMessagesRequest,
+             statistics::v2::ListMessagesResponse>::
+      Start(shared_from_this(), &MessagingConnection::AsyncListMessages,
+            *std::move(settings), request, options, std::move(done));
 }
 
 }  // namespace pushwoosh::messaging::internal

@@ -12,7 +12,12 @@ namespace pushwoosh::messaging::internal {
 
 inline constexpr char kIdempotencyKeyHeader[] = "idempotency-key";
 
-class RetryConnection final : public MessagingConnection {
+// The asynchronous calls wait out their backoff on RetryEnvironment's
+// schedule, holding no thread; they keep the connection alive until they
+// finish, so it must be owned by a std::shared_ptr.
+class RetryConnection final
+    : public MessagingConnection,
+      public std::enable_shared_from_this<RetryConnection> {
  public:
   // `defaults` holds the client's policies and default timeout.
   RetryConnection(std::shared_ptr<MessagingConnection> child,
@@ -26,7 +31,23 @@ class RetryConnection final : public MessagingConnection {
       const statistics::v2::ListMessagesRequest& request,
       const CallOptions& options) override;
 
+  void AsyncNotify(const v2::NotifyRequest& request, const CallOptions& options,
+                   AsyncCallback<v2::NotifyResponse> done) override;
+  void AsyncCancel(const v2::CancelRequest& request, const CallOptions& options,
+                   AsyncCallback<v2::CancelResponse> done) override;
+  void AsyncListMessages(
+      const statistics::v2::ListMessagesRequest& request,
+      const CallOptions& options,
+      AsyncCallback<statistics::v2::ListMessagesResponse> done) override;
+
  private:
+  template <typename Request, typename Response>
+  friend class AsyncRetry;
+
+  // Notify's options and idempotency: the key, when set, goes out as
+  // metadata on every attempt and makes the request repeatable.
+  CallOptions WithIdempotencyKey(const CallOptions& options) const;
+
   // The client's policies with the call's overrides, which are checked
   // here since only the call knows them.
   absl::StatusOr<RetrySettings> SettingsFor(Rpc rpc, bool idempotent,

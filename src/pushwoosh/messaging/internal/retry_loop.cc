@@ -1,5 +1,7 @@
 #include "pushwoosh/messaging/internal/retry_loop.h"
 
+#include <grpcpp/alarm.h>
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -28,6 +30,12 @@ bool MayHaveApplied(absl::StatusCode code) {
          code == absl::StatusCode::kUnknown;
 }
 
+RetryLoop::Verdict Stop(absl::Status status) {
+  RetryLoop::Verdict verdict;
+  verdict.final_status = std::move(status);
+  return verdict;
+}
+
 absl::Status Finish(absl::Status status, int attempts, RetryStopReason reason,
                     bool may_have_applied) {
   status.SetPayload(kAttemptsPayloadUrl, absl::Cord(std::to_string(attempts)));
@@ -46,6 +54,16 @@ RetryEnvironment RetryEnvironment::Real() {
   environment.now = [] { return Clock::now(); };
   environment.sleep = [](std::chrono::milliseconds delay) {
     std::this_thread::sleep_for(delay);
+  };
+  environment.schedule = [](std::chrono::milliseconds delay,
+                            std::function<void()> then) {
+    // The alarm owns itself: gRPC keeps it alive while its callback runs.
+    auto* alarm = new grpc::Alarm;
+    alarm->Set(Clock::now() + delay,
+               [alarm, then = std::move(then)](bool /*fired*/) {
+                 then();
+                 delete alarm;
+               });
   };
   environment.uniform = [] {
     thread_local std::mt19937_64 generator(std::random_device{}());
@@ -87,53 +105,74 @@ bool RetryThrottle::AllowRetry() const {
   return tokens_ > policy_.max_tokens / 2;
 }
 
+RetryLoop::RetryLoop(const RetrySettings& settings, const CallOptions& call,
+                     RetryThrottle& throttle,
+                     const RetryEnvironment& environment)
+    : settings_(settings),
+      call_(call),
+      throttle_(throttle),
+      environment_(environment),
+      overall_deadline_(
+          ComputeDeadline(environment.now(), settings.default_timeout, call)),
+      backoff_(settings.backoff, environment.uniform) {}
+
+CallOptions RetryLoop::NextAttempt() {
+  ++attempts_;
+  CallOptions attempt = call_;
+  attempt.deadline = std::min(
+      overall_deadline_, environment_.now() + settings_.retry.attempt_timeout);
+  attempt.timeout = settings_.retry.attempt_timeout;
+  return attempt;
+}
+
+RetryLoop::Verdict RetryLoop::OnAttemptDone(absl::Status result) {
+  absl::Status status = Classify(settings_.rpc, std::move(result));
+  if (status.ok()) {
+    throttle_.OnSuccess();
+    return Stop(std::move(status));
+  }
+
+  const absl::StatusCode code = status.code();
+  may_have_applied_ |= MayHaveApplied(code);
+  const bool transient = IsTransient(code);
+  if (transient) throttle_.OnFailure();
+  auto stop = [&](RetryStopReason reason) {
+    return Stop(
+        Finish(std::move(status), attempts_, reason, may_have_applied_));
+  };
+  if (!transient) return stop(RetryStopReason::kPermanentError);
+  // Without idempotency only a refusal (rate limit) proves that nothing
+  // was applied.
+  if (!settings_.idempotent && code != absl::StatusCode::kResourceExhausted) {
+    return stop(RetryStopReason::kNotIdempotent);
+  }
+  if (attempts_ >= settings_.retry.max_attempts) {
+    return stop(RetryStopReason::kAttemptsExhausted);
+  }
+  const std::optional<std::chrono::milliseconds> server_delay =
+      Error::From(status).retry_delay();
+  const std::chrono::milliseconds delay =
+      server_delay.has_value() ? *server_delay : backoff_.Next();
+  if (environment_.now() + delay >= overall_deadline_) {
+    return stop(RetryStopReason::kDeadline);
+  }
+  if (!throttle_.AllowRetry()) return stop(RetryStopReason::kThrottled);
+  Verdict retry;
+  retry.delay = delay;
+  return retry;
+}
+
 absl::Status RunWithRetries(
     const RetrySettings& settings, const CallOptions& call,
     RetryThrottle& throttle, const RetryEnvironment& environment,
     const std::function<absl::Status(const CallOptions&)>& attempt) {
-  const Clock::time_point overall =
-      ComputeDeadline(environment.now(), settings.default_timeout, call);
-  Backoff backoff(settings.backoff, environment.uniform);
-  bool may_have_applied = false;
-
-  for (int attempts = 1;; ++attempts) {
-    CallOptions attempt_options = call;
-    const Clock::time_point start = environment.now();
-    attempt_options.deadline =
-        std::min(overall, start + settings.retry.attempt_timeout);
-    attempt_options.timeout = settings.retry.attempt_timeout;
-
-    absl::Status status = Classify(settings.rpc, attempt(attempt_options));
-    if (status.ok()) {
-      throttle.OnSuccess();
-      return status;
-    }
-
-    const absl::StatusCode code = status.code();
-    may_have_applied |= MayHaveApplied(code);
-    const bool transient = IsTransient(code);
-    if (transient) throttle.OnFailure();
-    auto stop = [&](RetryStopReason reason) {
-      return Finish(std::move(status), attempts, reason, may_have_applied);
-    };
-    if (!transient) return stop(RetryStopReason::kPermanentError);
-    // Without idempotency only a refusal (rate limit) proves that nothing
-    // was applied.
-    if (!settings.idempotent && code != absl::StatusCode::kResourceExhausted) {
-      return stop(RetryStopReason::kNotIdempotent);
-    }
-    if (attempts >= settings.retry.max_attempts) {
-      return stop(RetryStopReason::kAttemptsExhausted);
-    }
-    const std::optional<std::chrono::milliseconds> server_delay =
-        Error::From(status).retry_delay();
-    const std::chrono::milliseconds delay =
-        server_delay.has_value() ? *server_delay : backoff.Next();
-    if (environment.now() + delay >= overall) {
-      return stop(RetryStopReason::kDeadline);
-    }
-    if (!throttle.AllowRetry()) return stop(RetryStopReason::kThrottled);
-    environment.sleep(delay);
+  RetryLoop loop(settings, call, throttle, environment);
+  while (true) {
+    RetryLoop::Verdict verdict =
+        loop.OnAttemptDone(attempt(loop.NextAttempt()));
+    if (verdict.final_status.has_value())
+      return *std::move(verdict.final_status);
+    environment.sleep(verdict.delay);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
@@ -19,7 +20,12 @@ namespace pushwoosh::messaging::internal {
 // and see exact values.
 struct RetryEnvironment {
   std::function<std::chrono::system_clock::time_point()> now;
+  // Blocks the calling thread: the synchronous calls.
   std::function<void(std::chrono::milliseconds)> sleep;
+  // Runs `then` after `delay` without blocking a thread: the asynchronous
+  // calls. Real() uses a grpc::Alarm, so `then` runs on a gRPC thread.
+  std::function<void(std::chrono::milliseconds, std::function<void()> then)>
+      schedule;
   std::function<double()> uniform;  // In [0, 1).
 
   static RetryEnvironment Real();
@@ -59,6 +65,38 @@ struct RetrySettings {
   RetryPolicy retry;
   BackoffPolicy backoff;
   std::chrono::milliseconds default_timeout = kDefaultTimeout;
+};
+
+// The decisions of one call's retry loop, shared by the synchronous and the
+// asynchronous calls; the caller runs the attempts and the waits. Not
+// thread-safe: one per call, used by one attempt at a time.
+class RetryLoop {
+ public:
+  RetryLoop(const RetrySettings& settings, const CallOptions& call,
+            RetryThrottle& throttle, const RetryEnvironment& environment);
+
+  // The options of the next attempt: the call's, with this attempt's
+  // deadline and timeout.
+  CallOptions NextAttempt();
+
+  // What to do after an attempt that returned `status`: stop with
+  // `final_status` (OK, or the classified failure with its attempts and
+  // stop reason), or wait `delay` and call NextAttempt() again.
+  struct Verdict {
+    std::optional<absl::Status> final_status;
+    std::chrono::milliseconds delay{0};
+  };
+  Verdict OnAttemptDone(absl::Status status);
+
+ private:
+  const RetrySettings& settings_;
+  const CallOptions& call_;
+  RetryThrottle& throttle_;
+  const RetryEnvironment& environment_;
+  std::chrono::system_clock::time_point overall_deadline_;
+  Backoff backoff_;
+  int attempts_ = 0;
+  bool may_have_applied_ = false;
 };
 
 // Runs `attempt` with per-attempt call options until it succeeds or the

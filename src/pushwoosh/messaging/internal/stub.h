@@ -8,6 +8,7 @@
 #include <grpcpp/client_context.h>
 #include <grpcpp/support/status.h>
 
+#include <functional>
 #include <memory>
 
 #include "pushwoosh/messaging/v2/messaging.pb.h"
@@ -29,6 +30,20 @@ class MessagingStub {
       grpc::ClientContext& context,
       const statistics::v2::ListMessagesRequest& request,
       statistics::v2::ListMessagesResponse* response) = 0;
+
+  // gRPC's callback API: `done` runs on a gRPC thread once the call ends.
+  // `context`, `request` and `response` must live until then.
+  using Done = std::function<void(grpc::Status)>;
+  virtual void AsyncNotify(grpc::ClientContext& context,
+                           const v2::NotifyRequest& request,
+                           v2::NotifyResponse* response, Done done) = 0;
+  virtual void AsyncCancel(grpc::ClientContext& context,
+                           const v2::CancelRequest& request,
+                           v2::CancelResponse* response, Done done) = 0;
+  virtual void AsyncListMessages(
+      grpc::ClientContext& context,
+      const statistics::v2::ListMessagesRequest& request,
+      statistics::v2::ListMessagesResponse* response, Done done) = 0;
 };
 
 // The generated stubs of both services over one channel.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "pushwoosh/messaging/internal/grpc_lifetime.h"
 #include "pushwoosh/messaging/testing/delayed_replies.h"
 #include "pushwoosh/messaging/testing/fake_backend.h"
 #include "pushwoosh/messaging/testing/fake_services.h"
@@ -47,6 +48,7 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   server->statistics_service_ =
       std::make_unique<FakeStatisticsService>(server->backend_, hooks);
 
+  internal::PinGrpcCallbackQueue();
   grpc::ServerBuilder builder;
   builder.RegisterService(server->messaging_service_.get());
   builder.RegisterService(server->statistics_service_.get());

@@ -26,6 +26,22 @@ class MockMessagingConnection : public MessagingConnection {
               ListMessages,
               (const statistics::v2::ListMessagesRequest&, const CallOptions&),
               (override));
+
+  // Asynchronous calls: complete them by calling the last argument, e.g.
+  //   EXPECT_CALL(*mock, AsyncCancel).WillOnce(
+  //       [](auto&&, auto&&, auto done) { done(absl::NotFoundError("")); });
+  MOCK_METHOD(void, AsyncNotify,
+              (const v2::NotifyRequest&, const CallOptions&,
+               AsyncCallback<v2::NotifyResponse>),
+              (override));
+  MOCK_METHOD(void, AsyncCancel,
+              (const v2::CancelRequest&, const CallOptions&,
+               AsyncCallback<v2::CancelResponse>),
+              (override));
+  MOCK_METHOD(void, AsyncListMessages,
+              (const statistics::v2::ListMessagesRequest&, const CallOptions&,
+               AsyncCallback<statistics::v2::ListMessagesResponse>),
+              (override));
 };
 
 }  // namespace pushwoosh::messaging::testing

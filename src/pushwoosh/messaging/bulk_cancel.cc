@@ -1,0 +1,173 @@
+// MessagingClient::CancelMany: a window of asynchronous Cancels, refilled
+// by their own completions.
+#include "pushwoosh/messaging/bulk_cancel.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "pushwoosh/messaging/client.h"
+#include "pushwoosh/messaging/error.h"
+#include "pushwoosh/messaging/internal/validation.h"
+
+namespace pushwoosh::messaging {
+namespace {
+
+CodeOutcome OutcomeOf(const absl::StatusOr<CancelResult>& result) {
+  CodeOutcome outcome;
+  if (result.ok()) {
+    outcome.outcome = CancelOutcome::kCanceled;
+    outcome.confirmed_by_status_check = result->confirmed_by_status_check;
+    return outcome;
+  }
+  switch (ErrorKindOf(result.status())) {
+    case ErrorKind::kMessageNotFound:
+      outcome.outcome = CancelOutcome::kNotFound;
+      break;
+    case ErrorKind::kNotCancelable:
+      outcome.outcome = CancelOutcome::kNotCancelable;
+      break;
+    default:
+      outcome.outcome = CancelOutcome::kFailed;
+      outcome.error = result.status();
+      break;
+  }
+  return outcome;
+}
+
+void Count(CancelOutcome outcome, CancelManyProgress& counts) {
+  if (outcome == CancelOutcome::kSkipped) return;
+  ++counts.completed;
+  switch (outcome) {
+    case CancelOutcome::kCanceled:
+      ++counts.canceled;
+      break;
+    case CancelOutcome::kNotCancelable:
+      ++counts.not_cancelable;
+      break;
+    case CancelOutcome::kNotFound:
+      ++counts.not_found;
+      break;
+    case CancelOutcome::kFailed:
+      ++counts.failed;
+      break;
+    case CancelOutcome::kSkipped:
+      break;
+  }
+}
+
+// One CancelMany run. Whoever finds a free slot starts the next Cancel:
+// the caller at first, then each completion. Only one thread starts calls
+// at a time (`launching_`), so a Cancel that completes at once, e.g. an
+// invalid code, cannot recurse into another launch.
+class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
+ public:
+  BulkCancelRun(const MessagingClient& client,
+                std::span<const std::string> codes,
+                const CancelManyOptions& options)
+      : client_(client), codes_(codes), options_(options) {
+    result_.outcomes.resize(codes.size());
+    result_.counts.total = codes.size();
+  }
+
+  CancelManyResult Run() {
+    Launch();
+    absl::MutexLock lock(&mutex_);
+    mutex_.Await(absl::Condition(&finished_));
+    result_.stopped = next_ < codes_.size();
+    return std::move(result_);
+  }
+
+ private:
+  void Launch() {
+    absl::MutexLock lock(&mutex_);
+    if (launching_) return;  // That thread will see the free slot.
+    launching_ = true;
+    while (in_flight_ < options_.max_in_flight && next_ < codes_.size() &&
+           !options_.stop.stop_requested()) {
+      const std::size_t index = next_++;
+      ++in_flight_;
+      mutex_.Unlock();
+      client_.AsyncCancel(
+          codes_[index],
+          [self = shared_from_this(),
+           index](absl::StatusOr<CancelResult> result) {
+            self->OnDone(index, result);
+          },
+          options_.call);
+      mutex_.Lock();
+    }
+    launching_ = false;
+    finished_ = in_flight_ == 0 &&
+                (next_ == codes_.size() || options_.stop.stop_requested());
+  }
+
+  void OnDone(std::size_t index, const absl::StatusOr<CancelResult>& result) {
+    CodeOutcome outcome = OutcomeOf(result);
+    if (options_.on_progress) {
+      // Reported in completion order, one report at a time.
+      absl::MutexLock progress_lock(&progress_mutex_);
+      const CancelManyProgress snapshot = Record(index, std::move(outcome));
+      options_.on_progress(snapshot);
+    } else {
+      Record(index, std::move(outcome));
+    }
+    Launch();
+  }
+
+  CancelManyProgress Record(std::size_t index, CodeOutcome outcome) {
+    absl::MutexLock lock(&mutex_);
+    Count(outcome.outcome, result_.counts);
+    result_.outcomes[index] = std::move(outcome);
+    --in_flight_;
+    return result_.counts;
+  }
+
+  const MessagingClient client_;
+  const std::span<const std::string> codes_;
+  const CancelManyOptions& options_;
+
+  absl::Mutex progress_mutex_ ABSL_ACQUIRED_BEFORE(mutex_);
+  absl::Mutex mutex_;
+  CancelManyResult result_ ABSL_GUARDED_BY(mutex_);
+  std::size_t next_ ABSL_GUARDED_BY(mutex_) = 0;
+  int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;
+  bool launching_ ABSL_GUARDED_BY(mutex_) = false;
+  bool finished_ ABSL_GUARDED_BY(mutex_) = false;
+};
+
+}  // namespace
+
+std::string_view CancelOutcomeName(CancelOutcome outcome) {
+  switch (outcome) {
+    case CancelOutcome::kCanceled:
+      return "canceled";
+    case CancelOutcome::kNotCancelable:
+      return "not_cancelable";
+    case CancelOutcome::kNotFound:
+      return "not_found";
+    case CancelOutcome::kFailed:
+      return "failed";
+    case CancelOutcome::kSkipped:
+      return "skipped";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<CancelManyResult> MessagingClient::CancelMany(
+    std::span<const std::string> codes,
+    const CancelManyOptions& options) const {
+  if (options.max_in_flight < 1 || options.max_in_flight > kMaxInFlightLimit) {
+    return internal::InvalidRequestError(
+        absl::StrCat("CancelManyOptions: max_in_flight must be 1 to ",
+                     kMaxInFlightLimit),
+        {{"max_in_flight", "must be 1 to 10000"}});
+  }
+  if (codes.empty()) return CancelManyResult{};
+  return std::make_shared<BulkCancelRun>(*this, codes, options)->Run();
+}
+
+}  // namespace pushwoosh::messaging

@@ -1,0 +1,201 @@
+// The asynchronous calls over a mocked connection, and CancelMany's window
+// over a connection that holds every call until the test completes it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/synchronization/mutex.h"
+#include "pushwoosh/messaging/client.h"
+#include "pushwoosh/messaging/testing/mock_messaging_connection.h"
+
+namespace pushwoosh::messaging {
+namespace {
+
+using ::pushwoosh::messaging::testing::MockMessagingConnection;
+using ::testing::StrictMock;
+
+TEST(AsyncClientTest, MockedNotFoundIsMessageNotFound) {
+  auto mock = std::make_shared<StrictMock<MockMessagingConnection>>();
+  EXPECT_CALL(*mock, AsyncCancel)
+      .WillOnce([](const v2::CancelRequest& request, const CallOptions&,
+                   AsyncCallback<v2::CancelResponse> done) {
+        EXPECT_EQ(request.message_code(), "C3F8-C3863ED4-334AD4F1");
+        done(absl::NotFoundError("message not found"));
+      });
+  MessagingClient client(mock);
+  EXPECT_EQ(
+      ErrorKindOf(client.AsyncCancel("C3F8-C3863ED4-334AD4F1").get().status()),
+      ErrorKind::kMessageNotFound);
+}
+
+TEST(AsyncClientTest, InvalidRequestsReachNoConnection) {
+  auto mock = std::make_shared<StrictMock<MockMessagingConnection>>();
+  MessagingClient client(mock);
+  EXPECT_EQ(ErrorKindOf(client.AsyncCancel("").get().status()),
+            ErrorKind::kInvalidRequest);
+  EXPECT_EQ(ErrorKindOf(client.AsyncNotify(v2::NotifyRequest()).get().status()),
+            ErrorKind::kInvalidRequest);
+  EXPECT_EQ(
+      ErrorKindOf(client.AsyncGetMessageStatus("", "C3F8").get().status()),
+      ErrorKind::kInvalidRequest);
+}
+
+// A connection written before the asynchronous calls existed.
+class SyncOnlyConnection : public MessagingConnection {
+ public:
+  absl::StatusOr<v2::NotifyResponse> Notify(const v2::NotifyRequest&,
+                                            const CallOptions&) override {
+    return v2::NotifyResponse();
+  }
+  absl::StatusOr<v2::CancelResponse> Cancel(const v2::CancelRequest&,
+                                            const CallOptions&) override {
+    return v2::CancelResponse();
+  }
+  absl::StatusOr<statistics::v2::ListMessagesResponse> ListMessages(
+      const statistics::v2::ListMessagesRequest&, const CallOptions&) override {
+    return statistics::v2::ListMessagesResponse();
+  }
+};
+
+TEST(AsyncClientTest, AConnectionWithoutAsyncCallsSaysUnimplemented) {
+  MessagingClient client(std::make_shared<SyncOnlyConnection>());
+  EXPECT_TRUE(client.Cancel("C3F8-C3863ED4-334AD4F1").ok());
+  EXPECT_EQ(
+      ErrorKindOf(client.AsyncCancel("C3F8-C3863ED4-334AD4F1").get().status()),
+      ErrorKind::kUnimplemented);
+}
+
+// Holds every AsyncCancel until the test completes it.
+class HeldCalls final : public SyncOnlyConnection {
+ public:
+  void AsyncCancel(const v2::CancelRequest& request, const CallOptions&,
+                   AsyncCallback<v2::CancelResponse> done) override {
+    absl::MutexLock lock(&mutex_);
+    held_.emplace_back(request.message_code(), std::move(done));
+    ++started_;
+    peak_ = std::max(peak_, held_.size());
+  }
+
+  // Waits until exactly `count` calls are held; false after 10 s without.
+  bool AwaitHeld(std::size_t count) {
+    absl::MutexLock lock(&mutex_);
+    auto reached = [&]() ABSL_SHARED_LOCKS_REQUIRED(mutex_) {
+      return held_.size() == count;
+    };
+    return mutex_.AwaitWithTimeout(absl::Condition(&reached),
+                                   absl::Seconds(10));
+  }
+
+  // Completes the oldest held call with `result`, outside the lock: the
+  // completion starts the next call right here.
+  void CompleteOldest(absl::StatusOr<v2::CancelResponse> result) {
+    AsyncCallback<v2::CancelResponse> done;
+    {
+      absl::MutexLock lock(&mutex_);
+      if (held_.empty()) {
+        ADD_FAILURE() << "no call to complete";
+        return;
+      }
+      done = std::move(held_.front().second);
+      held_.pop_front();
+    }
+    done(std::move(result));
+  }
+
+  int started() {
+    absl::MutexLock lock(&mutex_);
+    return started_;
+  }
+  std::size_t peak() {
+    absl::MutexLock lock(&mutex_);
+    return peak_;
+  }
+
+ private:
+  absl::Mutex mutex_;
+  std::deque<std::pair<std::string, AsyncCallback<v2::CancelResponse>>> held_
+      ABSL_GUARDED_BY(mutex_);
+  int started_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::size_t peak_ ABSL_GUARDED_BY(mutex_) = 0;
+};
+
+std::vector<std::string> Codes(int count) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < count; ++i) codes.push_back("CODE-" + std::to_string(i));
+  return codes;
+}
+
+TEST(CancelManyWindowTest, CompletionsRefillTheWindowNeverPastItsBound) {
+  auto connection = std::make_shared<HeldCalls>();
+  MessagingClient client(connection);
+  const std::vector<std::string> codes = Codes(40);
+  CancelManyOptions options;
+  options.max_in_flight = 8;
+  absl::StatusOr<CancelManyResult> result;
+  std::thread run([&] { result = client.CancelMany(codes, options); });
+
+  ASSERT_TRUE(connection->AwaitHeld(8));
+  for (int completed = 1; completed <= 40; ++completed) {
+    connection->CompleteOldest(
+        completed % 2 == 0
+            ? absl::StatusOr<v2::CancelResponse>(v2::CancelResponse())
+            : absl::NotFoundError("message not found"));
+    // Each completion starts the next code, if any is left.
+    ASSERT_TRUE(connection->AwaitHeld(std::min(8, 40 - completed)))
+        << "after " << completed << " completions";
+  }
+  run.join();
+  EXPECT_EQ(connection->started(), 40);
+  EXPECT_EQ(connection->peak(), 8u);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->counts.canceled, 20u);
+  EXPECT_EQ(result->counts.not_found, 20u);
+  EXPECT_EQ(result->outcomes[0].outcome, CancelOutcome::kNotFound);
+  EXPECT_EQ(result->outcomes[1].outcome, CancelOutcome::kCanceled);
+}
+
+TEST(CancelManyWindowTest, StopFromAnotherThreadSkipsWhatIsNotStarted) {
+  auto connection = std::make_shared<HeldCalls>();
+  MessagingClient client(connection);
+  const std::vector<std::string> codes = Codes(100);
+  std::stop_source stop;
+  CancelManyOptions options;
+  options.max_in_flight = 4;
+  options.stop = stop.get_token();
+  absl::StatusOr<CancelManyResult> result;
+  std::thread run([&] { result = client.CancelMany(codes, options); });
+
+  ASSERT_TRUE(connection->AwaitHeld(4));
+  stop.request_stop();
+  for (int i = 0; i < 4; ++i) connection->CompleteOldest(v2::CancelResponse());
+  run.join();
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_TRUE(result->stopped);
+  EXPECT_EQ(connection->started(), 4);
+  EXPECT_EQ(result->counts.canceled, 4u);
+  EXPECT_EQ(result->outcomes[4].outcome, CancelOutcome::kSkipped);
+  EXPECT_EQ(result->outcomes[99].outcome, CancelOutcome::kSkipped);
+}
+
+TEST(CancelManyWindowTest, InstantFailuresDoNotRecurse) {
+  // 100,000 empty codes fail validation inside the launching loop; a
+  // recursive refill would overflow the stack.
+  auto mock = std::make_shared<StrictMock<MockMessagingConnection>>();
+  MessagingClient client(mock);
+  const std::vector<std::string> codes(100'000, "");
+  auto result = client.CancelMany(codes);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->counts.failed, 100'000u);
+  EXPECT_EQ(ErrorKindOf(result->outcomes.back().error),
+            ErrorKind::kInvalidRequest);
+}
+
+}  // namespace
+}  // namespace pushwoosh::messaging
