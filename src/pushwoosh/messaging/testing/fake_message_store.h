@@ -9,8 +9,11 @@
 #ifndef PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGE_STORE_H_
 #define PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGE_STORE_H_
 
+#include <array>
 #include <chrono>
 #include <cstdint>
+#include <deque>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,7 +48,9 @@ struct Lifecycle {
   std::chrono::milliseconds processing_duration{5'000};
 };
 
-// Thread-safe.
+// Thread-safe. Stores a message in about 140 bytes (docs/benchmarks.md):
+// strings that repeat (account, application, campaign, platform lists) are
+// kept once, and a FakeMessage is built only when one is asked for.
 class FakeMessageStore {
  public:
   struct NewMessage {
@@ -92,6 +97,7 @@ class FakeMessageStore {
   CancelResult Cancel(std::string_view account, std::string_view code);
   ListResult List(const ListQuery& query) const;
 
+  // The FakeMessage of `code`, if any.
   std::optional<FakeMessage> Find(std::string_view code) const;
   // The status of `code` now; kUnknown when there is no such message.
   MessageStatus StatusOf(std::string_view code) const;
@@ -100,18 +106,55 @@ class FakeMessageStore {
   const Clock& clock() const { return *clock_; }
 
  private:
-  MessageStatus StatusAt(const FakeMessage& message,
-                         Clock::TimePoint now) const;
-  std::string NextCode() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // Codes look like "C3F8-C3863ED4-334AD4F1".
+  static constexpr std::size_t kCodeLength = 22;
+  using Code = std::array<char, kCodeLength>;
+  using Ticks = Clock::TimePoint::rep;
+  static constexpr Ticks kNever = std::numeric_limits<Ticks>::min();
+
+  struct Stored {
+    Code code;
+    // Indexes into strings_ and platform_lists_.
+    std::uint32_t account;
+    std::uint32_t application;
+    std::uint32_t campaign;
+    std::uint32_t platforms;
+    statistics::v2::Source source;
+    Ticks created_at;
+    Ticks send_at;
+    Ticks canceled_at;  // kNever while not canceled.
+  };
+
+  static std::optional<Code> ToCode(std::string_view code);
+  FakeMessage Expand(std::size_t index) const
+      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
+  std::uint32_t Intern(std::string value) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  std::uint32_t InternPlatforms(std::vector<v2::Platform> platforms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // The index of `value` in strings_, if it was ever stored.
+  std::optional<std::uint32_t> FindString(std::string_view value) const
+      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
+  bool Matches(std::size_t index, const statistics::v2::Filters& filters,
+               std::uint32_t application) const
+      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
+  MessageStatus StatusAt(const Stored& message, Clock::TimePoint now) const;
+  Code NextCode() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   const std::shared_ptr<const Clock> clock_;
   const Lifecycle lifecycle_;
   mutable absl::Mutex mutex_;
   std::uint64_t code_state_ ABSL_GUARDED_BY(mutex_);
-  // Ordered by id: ids are 1, 2, 3, ... and index = id - 1.
-  std::vector<FakeMessage> messages_ ABSL_GUARDED_BY(mutex_);
-  absl::flat_hash_map<std::string, std::size_t> by_code_
+  // Ordered by id: ids are 1, 2, 3, ... and index = id - 1. A deque grows
+  // without the spare half that a vector may hold.
+  std::deque<Stored> messages_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<Code, std::uint32_t> by_code_ ABSL_GUARDED_BY(mutex_);
+  std::vector<std::string> strings_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, std::uint32_t> string_ids_
       ABSL_GUARDED_BY(mutex_);
+  std::vector<std::vector<v2::Platform>> platform_lists_
+      ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::vector<v2::Platform>, std::uint32_t>
+      platform_list_ids_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace pushwoosh::messaging::testing

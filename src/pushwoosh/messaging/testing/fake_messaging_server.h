@@ -101,6 +101,9 @@ class FakeMessagingServer {
   MessageStatus StatusOf(std::string_view code) const;
   std::size_t message_count() const;
 
+  // The server's messages, e.g. to seed many of them without a call each.
+  FakeMessageStore& store() { return *store_; }
+
   // Stops accepting calls and lets those in flight finish within `grace`.
   // Idempotent.
   void Shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5));
