@@ -190,11 +190,19 @@ TEST_P(BulkCancelTest, TenThousandCodesInMixedStatesEachGetTheRightOutcome) {
   EXPECT_GT(counter_->peak(), 1);
 }
 
-TEST_P(BulkCancelTest, ProgressIsReportedOncePerCodeInOrder) {
-  const std::vector<std::string> codes = NotifyMany(*acme_, 300);
+TEST_P(BulkCancelTest, ProgressAndResultsAreReportedOncePerCodeInOrder) {
+  std::vector<std::string> codes = NotifyMany(*acme_, 299);
+  codes.push_back("C3F8-C3863ED4-334AD4F1");  // Unknown: a full error.
   std::vector<std::size_t> completed;
+  std::vector<int> results(codes.size(), 0);
+  absl::Status unknown;
   CancelManyOptions options;
   options.max_in_flight = 8;
+  options.on_result = [&](std::size_t index,
+                          const absl::StatusOr<CancelResult>& result) {
+    ++results[index];  // Calls never overlap.
+    if (index == 299) unknown = result.status();
+  };
   options.on_progress = [&](const CancelManyProgress& progress) {
     completed.push_back(progress.completed);  // Calls never overlap.
     EXPECT_EQ(progress.total, 300u);
@@ -205,6 +213,10 @@ TEST_P(BulkCancelTest, ProgressIsReportedOncePerCodeInOrder) {
   for (std::size_t i = 0; i < completed.size(); ++i) {
     EXPECT_EQ(completed[i], i + 1);
   }
+  EXPECT_THAT(results, ::testing::Each(1));
+  const Error error = Error::From(unknown);
+  EXPECT_EQ(error.kind(), ErrorKind::kMessageNotFound);
+  EXPECT_EQ(error.error_info()->reason, "MESSAGE_NOT_FOUND");
 }
 
 TEST_P(BulkCancelTest, AStopRequestLeavesTheRestUnsent) {

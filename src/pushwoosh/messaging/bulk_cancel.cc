@@ -107,11 +107,12 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
 
   void OnDone(std::size_t index, const absl::StatusOr<CancelResult>& result) {
     CodeOutcome outcome = OutcomeOf(result);
-    if (options_.on_progress) {
+    if (options_.on_result || options_.on_progress) {
       // Reported in completion order, one report at a time.
-      absl::MutexLock progress_lock(&progress_mutex_);
+      absl::MutexLock report_lock(&report_mutex_);
       const CancelManyProgress snapshot = Record(index, std::move(outcome));
-      options_.on_progress(snapshot);
+      if (options_.on_result) options_.on_result(index, result);
+      if (options_.on_progress) options_.on_progress(snapshot);
     } else {
       Record(index, std::move(outcome));
     }
@@ -130,7 +131,7 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
   const std::span<const std::string> codes_;
   const CancelManyOptions& options_;
 
-  absl::Mutex progress_mutex_ ABSL_ACQUIRED_BEFORE(mutex_);
+  absl::Mutex report_mutex_ ABSL_ACQUIRED_BEFORE(mutex_);
   absl::Mutex mutex_;
   CancelManyResult result_ ABSL_GUARDED_BY(mutex_);
   std::size_t next_ ABSL_GUARDED_BY(mutex_) = 0;

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "pushwoosh/messaging/call_results.h"
 #include "pushwoosh/messaging/options.h"
 
 namespace pushwoosh::messaging {
@@ -52,8 +54,11 @@ struct CancelManyOptions {
   int max_in_flight = kDefaultMaxInFlight;
   // Options of each Cancel (a timeout applies to each, not to the run).
   CallOptions call;
-  // Called after each code completes, one call at a time, on a gRPC thread:
-  // it must not block.
+  // Called after each code completes, one call at a time and in completion
+  // order, on a gRPC thread: they must not block. on_result sees the code's
+  // index in `codes` and its full result, errors with all their details.
+  std::function<void(std::size_t index, const absl::StatusOr<CancelResult>&)>
+      on_result;
   std::function<void(const CancelManyProgress&)> on_progress;
   // Once stop is requested, no further Cancel starts; those in flight
   // finish, and the rest are kSkipped.

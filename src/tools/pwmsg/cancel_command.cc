@@ -13,18 +13,29 @@ ExitCode RunCancel(CliContext& context, const ParsedFlags& flags) {
   // With an application, a Cancel whose reply was lost can be confirmed.
   messaging::CallOptions call = context.call;
   call.application = flags.Get("application").value_or("");
-  return RunPerCode(
-      context, args->codes, args->concurrency, "cancel",
-      [&](const std::string& code) {
+  // One CancelMany: a bounded window of asynchronous calls, no thread per
+  // call; each outcome is printed as it completes.
+  OutcomePrinter printer(context, args->codes.size(), "cancel");
+  messaging::CancelManyOptions options;
+  options.max_in_flight = args->concurrency;
+  options.call = call;
+  options.on_result =
+      [&](std::size_t index,
+          const absl::StatusOr<messaging::CancelResult>& result) {
         CodeOutcome outcome;
-        auto result = context.client.Cancel(code, call);
         outcome.status = result.status();
         outcome.human = result.ok() && result->confirmed_by_status_check
                             ? "canceled (reply lost; confirmed by status)"
                             : "canceled";
         outcome.json = ResponseJson(messaging::v2::CancelResponse());
-        return outcome;
-      });
+        printer.Print(args->codes[index], outcome);
+      };
+  auto run = context.client.CancelMany(args->codes, options);
+  if (!run.ok()) {
+    *context.err << "pwmsg cancel: " << run.status().message() << "\n";
+    return kExitUsage;
+  }
+  return printer.Finish();
 }
 
 }  // namespace pushwoosh::tools

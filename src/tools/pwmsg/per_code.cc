@@ -11,7 +11,6 @@
 #include "absl/strings/numbers.h"
 #include "pushwoosh/messaging/error.h"
 #include "tools/pwmsg/json_output.h"
-#include "tools/pwmsg/progress.h"
 
 namespace pushwoosh::tools {
 namespace {
@@ -76,24 +75,37 @@ absl::StatusOr<PerCodeArgs> ReadPerCodeArgs(const ParsedFlags& flags,
   return args;
 }
 
+OutcomePrinter::OutcomePrinter(CliContext& context, std::size_t total,
+                               std::string_view verb)
+    : context_(context),
+      many_(total > 1),
+      progress_(context.err, context.err_is_terminal, total, verb) {}
+
+void OutcomePrinter::Print(const std::string& code,
+                           const CodeOutcome& outcome) {
+  const std::string line = OutcomeLine(context_, many_, code, outcome);
+  std::lock_guard<std::mutex> lock(mutex_);
+  progress_.Erase();
+  *context_.out << line << "\n" << std::flush;
+  exit_code_.Add(ExitCodeFor(outcome.status));
+  progress_.Record(outcome.status.ok());
+}
+
+ExitCode OutcomePrinter::Finish() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  context_.out->flush();
+  progress_.Finish();
+  return exit_code_.result();
+}
+
 ExitCode RunPerCode(CliContext& context, const std::vector<std::string>& codes,
                     int concurrency, std::string_view verb,
                     const PerCodeCall& call) {
-  const bool many = codes.size() > 1;
-  std::mutex mutex;  // Guards output, progress and the exit code.
-  ExitCodeCombiner exit_code;
-  Progress progress(context.err, context.err_is_terminal, codes.size(), verb);
+  OutcomePrinter printer(context, codes.size(), verb);
   std::atomic<std::size_t> next{0};
-
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < codes.size();) {
-      const CodeOutcome outcome = call(codes[i]);
-      const std::string line = OutcomeLine(context, many, codes[i], outcome);
-      std::lock_guard<std::mutex> lock(mutex);
-      progress.Erase();
-      *context.out << line << "\n" << std::flush;
-      exit_code.Add(ExitCodeFor(outcome.status));
-      progress.Record(outcome.status.ok());
+      printer.Print(codes[i], call(codes[i]));
     }
   };
   const auto threads = static_cast<std::size_t>(
@@ -105,9 +117,7 @@ ExitCode RunPerCode(CliContext& context, const std::vector<std::string>& codes,
     for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(work);
     work();
   }
-  context.out->flush();
-  progress.Finish();
-  return exit_code.result();
+  return printer.Finish();
 }
 
 }  // namespace pushwoosh::tools

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <istream>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "tools/common/flags.h"
 #include "tools/pwmsg/cli_context.h"
 #include "tools/pwmsg/exit_codes.h"
+#include "tools/pwmsg/progress.h"
 
 namespace pushwoosh::tools {
 
@@ -39,9 +41,28 @@ struct PerCodeArgs {
 absl::StatusOr<PerCodeArgs> ReadPerCodeArgs(const ParsedFlags& flags,
                                             std::istream& in);
 
-// One code: prints its outcome plainly ("{}" or the error envelope in JSON).
-// Many: one line per code ("CODE: outcome", or JSON Lines with
-// "message_code" and "response" or "error"). Returns the combined status.
+// Prints each code's outcome as it arrives, from any thread. One code: its
+// outcome plainly ("{}" or the error envelope in JSON). Many: one line per
+// code ("CODE: outcome", or JSON Lines with "message_code" and "response"
+// or "error"), with progress on a terminal.
+class OutcomePrinter {
+ public:
+  OutcomePrinter(CliContext& context, std::size_t total, std::string_view verb);
+
+  void Print(const std::string& code, const CodeOutcome& outcome);
+  // Ends the progress line; the exit status of everything printed.
+  ExitCode Finish();
+
+ private:
+  CliContext& context_;
+  const bool many_;
+  std::mutex mutex_;  // Guards the output, progress and exit code.
+  ExitCodeCombiner exit_code_;
+  Progress progress_;
+};
+
+// Runs `call` for each code on up to `concurrency` threads, printing as
+// OutcomePrinter does. Returns the combined status.
 ExitCode RunPerCode(CliContext& context, const std::vector<std::string>& codes,
                     int concurrency, std::string_view verb,
                     const PerCodeCall& call);
