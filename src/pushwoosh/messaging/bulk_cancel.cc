@@ -129,7 +129,8 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
 
   const MessagingClient client_;
   const std::span<const std::string> codes_;
-  const CancelManyOptions& options_;
+  // A copy: a completion may still read it after Run() has returned.
+  const CancelManyOptions options_;
 
   absl::Mutex report_mutex_ ABSL_ACQUIRED_BEFORE(mutex_);
   absl::Mutex mutex_;

@@ -90,19 +90,31 @@ std::chrono::milliseconds Backoff::Next() {
 RetryThrottle::RetryThrottle(const RetryThrottlePolicy& policy)
     : policy_(policy), tokens_(policy.max_tokens) {}
 
+template <typename Change>
+void RetryThrottle::Update(Change change) {
+  double current = tokens_.load(std::memory_order_relaxed);
+  while (true) {
+    const double next = change(current);
+    if (next == current) return;
+    if (tokens_.compare_exchange_weak(current, next,
+                                      std::memory_order_relaxed)) {
+      return;
+    }
+  }
+}
+
 void RetryThrottle::OnSuccess() {
-  absl::MutexLock lock(&mutex_);
-  tokens_ = std::min(policy_.max_tokens, tokens_ + policy_.token_ratio);
+  Update([this](double tokens) {
+    return std::min(policy_.max_tokens, tokens + policy_.token_ratio);
+  });
 }
 
 void RetryThrottle::OnFailure() {
-  absl::MutexLock lock(&mutex_);
-  tokens_ = std::max(0.0, tokens_ - 1.0);
+  Update([](double tokens) { return std::max(0.0, tokens - 1.0); });
 }
 
 bool RetryThrottle::AllowRetry() const {
-  absl::MutexLock lock(&mutex_);
-  return tokens_ > policy_.max_tokens / 2;
+  return tokens_.load(std::memory_order_relaxed) > policy_.max_tokens / 2;
 }
 
 RetryLoop::RetryLoop(const RetrySettings& settings, const CallOptions& call,

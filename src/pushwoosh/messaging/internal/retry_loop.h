@@ -3,13 +3,12 @@
 #ifndef PUSHWOOSH_MESSAGING_INTERNAL_RETRY_LOOP_H_
 #define PUSHWOOSH_MESSAGING_INTERNAL_RETRY_LOOP_H_
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <optional>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/internal/rpc.h"
 #include "pushwoosh/messaging/options.h"
 #include "pushwoosh/messaging/retry_policy.h"
@@ -44,7 +43,9 @@ class Backoff {
   double ceiling_ms_;
 };
 
-// The client-wide retry budget of RetryThrottlePolicy. Thread-safe.
+// The client-wide retry budget of RetryThrottlePolicy. Thread-safe and
+// lock-free: every call of every thread passes through OnSuccess(), which
+// with a full budget only reads.
 class RetryThrottle {
  public:
   explicit RetryThrottle(const RetryThrottlePolicy& policy);
@@ -53,9 +54,11 @@ class RetryThrottle {
   bool AllowRetry() const;
 
  private:
+  template <typename Change>
+  void Update(Change change);
+
   const RetryThrottlePolicy policy_;
-  mutable absl::Mutex mutex_;
-  double tokens_ ABSL_GUARDED_BY(mutex_);
+  std::atomic<double> tokens_;
 };
 
 struct RetrySettings {
