@@ -87,8 +87,12 @@ TEST_F(ConnectionFaultsTest, NotifyCutIsNotRepeatedWithoutAKey) {
   EXPECT_EQ(error.kind(), ErrorKind::kUnavailable);
   EXPECT_EQ(error.stop_reason(), RetryStopReason::kNotIdempotent);
   EXPECT_EQ(server_->message_count(), 1u);
-  // The client reconnects for the next call by itself.
-  EXPECT_TRUE(client_->Notify(Request()).ok());
+  // The client reconnects for the next call by itself. Without
+  // wait_for_ready that call could still find the channel reconnecting and
+  // fail fast (seen once here).
+  CallOptions wait;
+  wait.wait_for_ready = true;
+  EXPECT_TRUE(client_->Notify(Request(), wait).ok());
 }
 
 TEST_F(ConnectionFaultsTest, NotifyCutWithAKeyIsRetriedOnce) {

@@ -2,13 +2,13 @@
 // by their own completions.
 #include "pushwoosh/messaging/bulk_cancel.h"
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/client.h"
 #include "pushwoosh/messaging/error.h"
 #include "pushwoosh/messaging/internal/validation.h"
@@ -74,23 +74,24 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
   }
 
   CancelManyResult Run() {
-    Launch();
-    absl::MutexLock lock(&mutex_);
-    mutex_.Await(absl::Condition(&finished_));
+    std::unique_lock<std::mutex> lock(mutex_);
+    Launch(lock);
+    finished_cv_.wait(lock, [this] { return finished_; });
     result_.stopped = next_ < codes_.size();
     return std::move(result_);
   }
 
  private:
-  void Launch() {
-    absl::MutexLock lock(&mutex_);
+  // Starts Cancels while there is room; `lock` holds mutex_, and is let go
+  // around each start.
+  void Launch(std::unique_lock<std::mutex>& lock) {
     if (launching_) return;  // That thread will see the free slot.
     launching_ = true;
     while (in_flight_ < options_.max_in_flight && next_ < codes_.size() &&
            !options_.stop.stop_requested()) {
       const std::size_t index = next_++;
       ++in_flight_;
-      mutex_.Unlock();
+      lock.unlock();
       client_.AsyncCancel(
           codes_[index],
           [self = shared_from_this(),
@@ -98,29 +99,39 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
             self->OnDone(index, result);
           },
           options_.call);
-      mutex_.Lock();
+      lock.lock();
     }
     launching_ = false;
     finished_ = in_flight_ == 0 &&
                 (next_ == codes_.size() || options_.stop.stop_requested());
+    if (finished_) finished_cv_.notify_all();
   }
 
   void OnDone(std::size_t index, const absl::StatusOr<CancelResult>& result) {
     CodeOutcome outcome = OutcomeOf(result);
-    if (options_.on_result || options_.on_progress) {
+    if (!options_.on_result && !options_.on_progress) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      Record(index, std::move(outcome));
+      Launch(lock);
+      return;
+    }
+    {
       // Reported in completion order, one report at a time.
-      absl::MutexLock report_lock(&report_mutex_);
-      const CancelManyProgress snapshot = Record(index, std::move(outcome));
+      std::lock_guard<std::mutex> report_lock(report_mutex_);
+      CancelManyProgress snapshot;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        snapshot = Record(index, std::move(outcome));
+      }
       if (options_.on_result) options_.on_result(index, result);
       if (options_.on_progress) options_.on_progress(snapshot);
-    } else {
-      Record(index, std::move(outcome));
     }
-    Launch();
+    std::unique_lock<std::mutex> lock(mutex_);
+    Launch(lock);
   }
 
+  // Needs mutex_.
   CancelManyProgress Record(std::size_t index, CodeOutcome outcome) {
-    absl::MutexLock lock(&mutex_);
     Count(outcome.outcome, result_.counts);
     result_.outcomes[index] = std::move(outcome);
     --in_flight_;
@@ -132,13 +143,16 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
   // A copy: a completion may still read it after Run() has returned.
   const CancelManyOptions options_;
 
-  absl::Mutex report_mutex_ ABSL_ACQUIRED_BEFORE(mutex_);
-  absl::Mutex mutex_;
-  CancelManyResult result_ ABSL_GUARDED_BY(mutex_);
-  std::size_t next_ ABSL_GUARDED_BY(mutex_) = 0;
-  int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;
-  bool launching_ ABSL_GUARDED_BY(mutex_) = false;
-  bool finished_ ABSL_GUARDED_BY(mutex_) = false;
+  // std::mutex, not absl::Mutex: it runs twice per code, and Debian's
+  // Abseil pays for deadlock detection on every absl::Mutex lock.
+  std::mutex report_mutex_;  // Taken before mutex_.
+  std::mutex mutex_;
+  std::condition_variable finished_cv_;
+  CancelManyResult result_;  // The rest: guarded by mutex_.
+  std::size_t next_ = 0;
+  int in_flight_ = 0;
+  bool launching_ = false;
+  bool finished_ = false;
 };
 
 }  // namespace
