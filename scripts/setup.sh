@@ -12,6 +12,8 @@ packages=(
   # .proto sources of google/api and google/rpc (Debian ships no C++ build).
   golang-github-gogo-googleapis-dev
   clang-format
+  # Throwaway certificates for the TLS tests (scripts/make-test-certs.sh).
+  openssl
 )
 
 missing=()

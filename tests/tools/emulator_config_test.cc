@@ -89,4 +89,16 @@ TEST(EmulatorConfigTest, RefusesBadFaults) {
 }
 
 }  // namespace
+TEST(EmulatorConfigTest, ReadsTlsFlagsAndRefusesHalfOfThem) {
+  auto config = Parse(
+      {"--tls-cert", "s.pem", "--tls-key", "s.key", "--client-ca", "ca.pem"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->tls.cert_file, "s.pem");
+  EXPECT_EQ(config->tls.key_file, "s.key");
+  EXPECT_EQ(config->tls.client_ca_file, "ca.pem");
+  EXPECT_FALSE(Parse({"--tls-cert", "s.pem"}).ok());
+  EXPECT_FALSE(Parse({"--tls-key", "s.key"}).ok());
+  EXPECT_FALSE(Parse({"--client-ca", "ca.pem"}).ok());
+}
+
 }  // namespace pushwoosh::tools

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <future>
 #include <map>
@@ -446,6 +447,55 @@ TEST_F(ProgramsTest, EmulatorServesReflection) {
   }
   EXPECT_THAT(bytes, HasSubstr("pushwoosh.messaging.v2.MessagingService"));
   EXPECT_THAT(bytes, HasSubstr("pushwoosh.statistics.v2.StatisticsService"));
+}
+
+// The emulator with mTLS, and pwmsg with and without a client certificate,
+// on throwaway certificates from scripts/make-test-certs.sh.
+TEST(ProgramTlsTest, PwmsgSpeaksMutualTlsToTheEmulator) {
+  const std::string certs =
+      "/tmp/pushwoosh-program-certs-" + std::to_string(::getpid());
+  ASSERT_EQ(std::system((std::string(PUSHWOOSH_SOURCE_DIR) +
+                         "/scripts/make-test-certs.sh " + certs + " >/dev/null")
+                            .c_str()),
+            0);
+  Subprocess emulator(
+      {FAKE_SERVER_BINARY, "--listen", "127.0.0.1:0", "--token",
+       std::string(kAcmeToken) + "=acme", "--tls-cert", certs + "/server.pem",
+       "--tls-key", certs + "/server.key", "--client-ca", certs + "/ca.pem"});
+  const auto line = emulator.ReadLine(kTimeout);
+  ASSERT_TRUE(line.has_value());
+  const std::string target = line->substr(std::string("listening on ").size());
+  const std::map<std::string, std::string> env = {
+      {"PUSHWOOSH_API_TOKEN", kAcmeToken}};
+
+  const ProcessResult with_cert =
+      RunProgram({PWMSG_BINARY, "--target", target, "--ca-file",
+                  certs + "/ca.pem", "--cert-file", certs + "/client.pem",
+                  "--key-file", certs + "/client.key", "cancel", kUnknownCode},
+                 env, "", kTimeout);
+  EXPECT_EQ(with_cert.exit_code, kNotFound) << with_cert.out << with_cert.err;
+
+  const ProcessResult without_cert =
+      RunProgram({PWMSG_BINARY, "--target", target, "--ca-file",
+                  certs + "/ca.pem", "--timeout", "3s", "cancel", kUnknownCode},
+                 env, "", kTimeout);
+  EXPECT_NE(without_cert.exit_code, kOk);
+  EXPECT_NE(without_cert.exit_code, kNotFound);
+  EXPECT_THAT(without_cert.out + without_cert.err, Not(HasSubstr(kAcmeToken)));
+
+  emulator.Signal(SIGTERM);
+  EXPECT_EQ(emulator.Wait(kTimeout).exit_code, 0);
+  std::system(("rm -rf " + certs).c_str());
+}
+
+TEST(ProgramTlsTest, PwmsgRefusesToSendTheTokenInPlaintextToARemoteHost) {
+  const ProcessResult result =
+      RunProgram({PWMSG_BINARY, "--target", "10.1.2.3:443", "--plaintext",
+                  "cancel", kUnknownCode},
+                 {{"PUSHWOOSH_API_TOKEN", kAcmeToken}}, "", kTimeout);
+  EXPECT_EQ(result.exit_code, kUsage);
+  EXPECT_THAT(result.err, HasSubstr("refusing to send the API token"));
+  EXPECT_THAT(result.out + result.err, Not(HasSubstr(kAcmeToken)));
 }
 
 TEST(ProgramFlagsTest, PwmsgBadFlagsExit2) {

@@ -62,8 +62,10 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
   if (!metadata.ok()) return metadata.status();
 
   internal::PinGrpcCallbackQueue();
+  auto channel = internal::CreateChannel(options);
+  if (!channel.ok()) return channel.status();
   std::shared_ptr<internal::MessagingStub> stub =
-      internal::MakeGrpcStub(internal::CreateChannel(options));
+      internal::MakeGrpcStub(*std::move(channel));
   if (!options.api_token.empty() || !metadata->empty()) {
     stub = std::make_shared<internal::MetadataStub>(
         std::move(stub), options.api_token, *std::move(metadata));

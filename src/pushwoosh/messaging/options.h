@@ -24,6 +24,19 @@ using Metadata = std::vector<std::pair<std::string, std::string>>;
 
 inline constexpr std::chrono::milliseconds kDefaultTimeout{30'000};
 
+// TLS settings of a channel the client dials itself.
+struct TlsOptions {
+  // PEM file of the root certificates to trust; the system roots if empty.
+  std::string ca_file;
+  // mTLS: PEM files of the client's certificate chain and private key; both
+  // or neither.
+  std::string client_cert_file;
+  std::string client_key_file;
+  // The name the server's certificate must carry (and the :authority sent)
+  // when it is not the target's host, e.g. when dialing an IP address.
+  std::string server_name;
+};
+
 struct ClientOptions {
   // gRPC target: "host:port", "dns:///host:port", "unix:/path", ...
   std::string target;
@@ -31,8 +44,15 @@ struct ClientOptions {
   // on every call. Never logged, never part of an error message.
   std::string api_token;
   // Connect without TLS (a local sidecar or the fake server). Ignored when
-  // `credentials` or `channel` is set.
+  // `credentials` or `channel` is set. With an api_token, plaintext is
+  // allowed only to a loopback or unix: target, or with `trusted_sidecar`.
   bool plaintext = false;
+  // Declares that a plaintext target that is not on this machine is a
+  // trusted sidecar (e.g. Envoy at the pod's address, adding TLS itself),
+  // so the API token may travel to it unencrypted.
+  bool trusted_sidecar = false;
+  // TLS when not plaintext: roots, client certificate, server name.
+  TlsOptions tls;
   // Channel credentials; by default TLS with the system roots, or insecure
   // when `plaintext` is set.
   std::shared_ptr<grpc::ChannelCredentials> credentials;

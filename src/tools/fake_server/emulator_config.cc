@@ -14,7 +14,10 @@
 namespace pushwoosh::tools {
 namespace {
 
-constexpr std::array<FlagSpec, 7> kFlags = {{
+constexpr std::array<FlagSpec, 10> kFlags = {{
+    {"tls-cert", true, false},
+    {"tls-key", true, false},
+    {"client-ca", true, false},
     {"fault", true, true},
     {"listen", true, false},
     {"token", true, true},
@@ -167,6 +170,16 @@ absl::StatusOr<EmulatorConfig> ParseEmulatorArgs(
       return absl::InvalidArgumentError(
           absl::StrCat("--seed wants a whole number, got \"", *value, "\""));
     }
+  }
+  config.tls.cert_file = flags->Get("tls-cert").value_or("");
+  config.tls.key_file = flags->Get("tls-key").value_or("");
+  config.tls.client_ca_file = flags->Get("client-ca").value_or("");
+  if (config.tls.cert_file.empty() != config.tls.key_file.empty()) {
+    return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
+  }
+  if (!config.tls.client_ca_file.empty() && config.tls.cert_file.empty()) {
+    return absl::InvalidArgumentError(
+        "--client-ca needs --tls-cert and --tls-key");
   }
   for (const std::string& spec : flags->GetAll("fault")) {
     auto fault = ParseFault(spec);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "pushwoosh/messaging/testing/fake_server_tls.h"
 #include "pushwoosh/messaging/testing/fault_injector.h"
 
 namespace pushwoosh::tools {
@@ -23,6 +24,8 @@ struct EmulatorConfig {
   std::chrono::milliseconds processing{10'000};
   std::uint64_t seed = 1;
   std::vector<messaging::testing::FakeFault> faults;
+  // TLS when cert_file is set; mTLS when client_ca_file is set too.
+  messaging::testing::FakeServerTlsFiles tls;
   bool help = false;
 };
 
@@ -30,8 +33,8 @@ inline constexpr char kEmulatorUsage[] =
     R"(usage: pwmsg-fake-server [flags]
 
 An in-memory Pushwoosh Messaging v2 + Statistics v2 backend over gRPC
-(plaintext), with the documented Cancel rules and error details. Serves
-grpc.health.v1 and server reflection too.
+(plaintext, or TLS with --tls-cert), with the documented Cancel rules and
+error details. Serves grpc.health.v1 and server reflection too.
 
   --listen HOST:PORT      where to serve (default 127.0.0.1:50051; port 0
                           picks a free port). Prints "listening on HOST:PORT"
@@ -53,6 +56,10 @@ grpc.health.v1 and server reflection too.
                           drop-connection (reset every client connection
                           instead of replying).
                           Example: --fault Cancel:UNAVAILABLE,count=2
+  --tls-cert FILE         serve TLS with this certificate chain (PEM) ...
+  --tls-key FILE          ... and its private key (PEM)
+  --client-ca FILE        require client certificates signed by this CA
+                          (mTLS). scripts/make-test-certs.sh makes a set.
   --help                  this text
 
 One line per call goes to stderr (method, account, code, latency); tokens

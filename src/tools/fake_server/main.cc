@@ -88,6 +88,15 @@ int main(int argc, char** argv) {
   options.lifecycle = {config->pending, config->processing};
   options.seed = config->seed;
   options.on_call = LogCall;
+  if (!config->tls.cert_file.empty()) {
+    auto credentials = pt::FakeServerTls(config->tls);
+    if (!credentials.ok()) {
+      std::fprintf(stderr, "pwmsg-fake-server: %s\n",
+                   std::string(credentials.status().message()).c_str());
+      return kExitUsage;
+    }
+    options.credentials = *std::move(credentials);
+  }
   for (const auto& fault : config->faults) {
     options.connection_faults |= fault.drop_connection;
   }

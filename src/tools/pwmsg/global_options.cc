@@ -34,6 +34,11 @@ absl::StatusOr<GlobalOptions> ReadGlobalOptions(const ParsedFlags& flags,
   GlobalOptions options;
   options.json = flags.Has("json");
   options.client.plaintext = flags.Has("plaintext");
+  options.client.trusted_sidecar = flags.Has("trusted-sidecar");
+  options.client.tls.ca_file = flags.Get("ca-file").value_or("");
+  options.client.tls.client_cert_file = flags.Get("cert-file").value_or("");
+  options.client.tls.client_key_file = flags.Get("key-file").value_or("");
+  options.client.tls.server_name = flags.Get("server-name").value_or("");
   options.client.target =
       flags.Get("target").value_or(env.target.value_or(kDefaultTarget));
 

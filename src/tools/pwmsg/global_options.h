@@ -16,9 +16,14 @@ namespace pushwoosh::tools {
 inline constexpr char kDefaultTarget[] = "api.pushwoosh.com:443";
 
 // "token" is listed only so that it can be refused with a clear message.
-inline constexpr std::array<FlagSpec, 8> kGlobalFlags = {{
+inline constexpr std::array<FlagSpec, 13> kGlobalFlags = {{
     {"target", true, false},
     {"plaintext", false, false},
+    {"trusted-sidecar", false, false},
+    {"ca-file", true, false},
+    {"cert-file", true, false},
+    {"key-file", true, false},
+    {"server-name", true, false},
     {"token-file", true, false},
     {"token", true, false},
     {"timeout", true, false},

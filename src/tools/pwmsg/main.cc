@@ -39,7 +39,14 @@ Commands:
 Global flags:
   --target HOST:PORT   backend (default api.pushwoosh.com:443, or
                        $PUSHWOOSH_GRPC_TARGET)
-  --plaintext          no TLS (a local sidecar or pwmsg-fake-server)
+  --plaintext          no TLS (a local sidecar or pwmsg-fake-server); with a
+                       token, only to this machine unless --trusted-sidecar
+  --trusted-sidecar    the plaintext target is a sidecar that adds TLS
+  --ca-file FILE       trust these root certificates (PEM) instead of the
+                       system's
+  --cert-file FILE     mTLS: client certificate chain (PEM) ...
+  --key-file FILE      ... and its private key (PEM)
+  --server-name NAME   the name the server's certificate must carry
   --token-file FILE    read the API token from FILE (default:
                        $PUSHWOOSH_API_TOKEN); --token is refused, since a
                        token on the command line shows in the process list

@@ -6,13 +6,17 @@
 
 #include <memory>
 
+#include "absl/status/statusor.h"
 #include "pushwoosh/messaging/options.h"
 
 namespace pushwoosh::messaging::internal {
 
 // options.channel when set; otherwise a channel to options.target with
-// options.credentials, or TLS (system roots), or insecure when plaintext.
-std::shared_ptr<grpc::Channel> CreateChannel(const ClientOptions& options);
+// options.credentials, or TLS as options.tls says, or insecure when
+// plaintext. Fails with kInvalidRequest when a TLS file cannot be read, or
+// when the API token would travel unencrypted to a remote target.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateChannel(
+    const ClientOptions& options);
 
 }  // namespace pushwoosh::messaging::internal
 

@@ -56,7 +56,10 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   if (!options.listen_address.empty()) {
     // Behind the proxy, gRPC itself listens on a loopback port of its own.
     builder.AddListeningPort(proxied ? "127.0.0.1:0" : options.listen_address,
-                             grpc::InsecureServerCredentials(), &port);
+                             options.credentials
+                                 ? options.credentials
+                                 : grpc::InsecureServerCredentials(),
+                             &port);
   }
   if (options.configure_builder) options.configure_builder(builder);
 

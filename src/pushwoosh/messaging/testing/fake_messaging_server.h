@@ -17,6 +17,7 @@
 #define PUSHWOOSH_MESSAGING_TESTING_FAKE_MESSAGING_SERVER_H_
 
 #include <grpcpp/channel.h>
+#include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
 #include <grpcpp/support/status.h>
@@ -60,6 +61,9 @@ struct FakeServerOptions {
   // Serve `listen_address` through a TCP proxy, so that a FakeFault with
   // drop_connection can cut client connections.
   bool connection_faults = false;
+  // How `listen_address` is secured: plaintext when unset, or e.g.
+  // grpc::SslServerCredentials for TLS and mTLS (see FakeServerTls).
+  std::shared_ptr<grpc::ServerCredentials> credentials;
   // API token → account name.
   std::map<std::string, std::string> accounts;
   Lifecycle lifecycle;
