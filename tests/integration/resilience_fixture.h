@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/client.h"
@@ -30,6 +31,7 @@ class ResilienceTest : public ::testing::Test {
     options.on_call = [this](const testing::FakeCallRecord& call) {
       absl::MutexLock lock(&mutex_);
       ++calls_[std::string(call.method)];
+      request_ids_.emplace_back(call.request_id);
     };
     auto server = testing::FakeMessagingServer::Start(std::move(options));
     ASSERT_TRUE(server.ok()) << server.status();
@@ -53,6 +55,12 @@ class ResilienceTest : public ::testing::Test {
   int Calls(const std::string& method) {
     absl::MutexLock lock(&mutex_);
     return calls_[method];
+  }
+
+  // The x-request-id of every call the server saw, in order.
+  std::vector<std::string> RequestIds() {
+    absl::MutexLock lock(&mutex_);
+    return request_ids_;
   }
 
   static testing::FakeFault Fault(const std::string& method,
@@ -87,6 +95,7 @@ class ResilienceTest : public ::testing::Test {
   std::optional<MessagingClient> client_;
   absl::Mutex mutex_;
   std::map<std::string, int> calls_ ABSL_GUARDED_BY(mutex_);
+  std::vector<std::string> request_ids_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace pushwoosh::messaging

@@ -222,5 +222,42 @@ TEST_F(ResilienceTest, EveryOutcomeMatchesTheServerUnderTransientFaults) {
   EXPECT_GT(Calls("Notify"), 5000);
 }
 
+TEST_F(ResilienceTest, EveryAttemptOfACallCarriesTheSameRequestId) {
+  server_->InjectFault(Fault("Cancel", grpc::StatusCode::UNAVAILABLE, 2));
+  const Error error =
+      Error::From(client_->Cancel("C3F8-C3863ED4-334AD4F1").status());
+  ASSERT_EQ(error.kind(), ErrorKind::kMessageNotFound);
+  const std::vector<std::string> ids = RequestIds();
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids[0].size(), 32u);
+  EXPECT_EQ(ids[1], ids[0]);
+  EXPECT_EQ(ids[2], ids[0]);
+  // The next call gets an id of its own.
+  client_->Cancel("C3F8-C3863ED4-334AD4F1").IgnoreError();
+  EXPECT_NE(RequestIds().back(), ids[0]);
+}
+
+TEST_F(ResilienceTest, TheCallersRequestIdIsForwardedAndKeptInTheError) {
+  server_->InjectFault(Fault("Cancel", grpc::StatusCode::UNAVAILABLE, -1));
+  CallOptions options;
+  options.request_id = "req-from-the-parent-service";
+  const Error error =
+      Error::From(client_->Cancel("C3F8-C3863ED4-334AD4F1", options).status());
+  EXPECT_EQ(error.kind(), ErrorKind::kUnavailable);
+  // The injected fault sends no RequestInfo: the id we sent stands in.
+  EXPECT_EQ(error.request_id(), "req-from-the-parent-service");
+  for (const std::string& id : RequestIds()) {
+    EXPECT_EQ(id, "req-from-the-parent-service");
+  }
+  // Given as metadata instead, it is used as is.
+  CallOptions as_metadata;
+  as_metadata.metadata = {{"X-Request-Id", "req-in-metadata"}};
+  EXPECT_EQ(Error::From(
+                client_->Cancel("C3F8-C3863ED4-334AD4F1", as_metadata).status())
+                .request_id(),
+            "req-in-metadata");
+  EXPECT_EQ(RequestIds().back(), "req-in-metadata");
+}
+
 }  // namespace
 }  // namespace pushwoosh::messaging

@@ -309,6 +309,9 @@ TEST_F(ProgramsTest, EmulatorLogsEveryCallWithoutTheToken) {
               HasSubstr("Cancel account=acme code=NOT_FOUND(5) latency="));
   EXPECT_THAT(emulator_log_,
               HasSubstr("Cancel account=- code=UNAUTHENTICATED"));
+  EXPECT_TRUE(
+      std::regex_search(emulator_log_, std::regex("request_id=[0-9a-f]{32}\n")))
+      << emulator_log_;
   EXPECT_THAT(emulator_log_, Not(HasSubstr(kAcmeToken)));
   EXPECT_THAT(emulator_log_, Not(HasSubstr("wrong-token-value")));
 }

@@ -139,6 +139,10 @@ Error Error::From(const absl::Status& status) {
     }
   }
 
+  // The id this client sent; the server's RequestInfo, if any, replaces it.
+  if (auto sent = status.GetPayload(internal::kRequestIdPayloadUrl)) {
+    error.request_id_ = std::string(*sent);
+  }
   auto payload = status.GetPayload(internal::kDetailsPayloadUrl);
   if (!payload.has_value()) return error;
   error.raw_details_ = std::string(*payload);

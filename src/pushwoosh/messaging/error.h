@@ -105,7 +105,8 @@ class Error {
   const std::vector<FieldViolation>& field_violations() const {
     return field_violations_;
   }
-  // google.rpc.RequestInfo.request_id: quote it to the backend's support.
+  // google.rpc.RequestInfo.request_id when the server sent one, otherwise
+  // the x-request-id this client sent: quote it to the backend's support.
   const std::string& request_id() const { return request_id_; }
   // The serialized google.rpc.Status as received ("" when there was none),
   // for details this class does not decode.

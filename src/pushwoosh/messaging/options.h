@@ -96,6 +96,11 @@ struct CallOptions {
   // Replace the client's policies for this call.
   std::optional<RetryPolicy> retry;
   std::optional<BackoffPolicy> backoff;
+  // Sent as "x-request-id" metadata, the same on every attempt, and kept
+  // in the call's error (Error::request_id). Generated for each call when
+  // empty; forward the id of the request this call serves to correlate
+  // logs across services.
+  std::string request_id;
   // Notify only: sent as "idempotency-key" metadata, the same on every
   // attempt, and makes Notify retryable. Use one key per intended message.
   // Safe only with a backend that honours it (the fake server does).

@@ -37,14 +37,15 @@ std::string RandomDemoToken() {
 // concurrent calls never interleave. The account, never the token.
 void LogCall(const pt::FakeCallRecord& call) {
   const std::string line = absl::StrFormat(
-      "%s %s account=%s code=%s(%d) latency=%.3fms\n",
+      "%s %s account=%s code=%s(%d) latency=%.3fms request_id=%s\n",
       absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(),
                        absl::UTCTimeZone()),
       std::string(call.method),
       call.account.empty() ? "-" : std::string(call.account),
       absl::StatusCodeToString(static_cast<absl::StatusCode>(call.code)),
       static_cast<int>(call.code),
-      std::chrono::duration<double, std::milli>(call.latency).count());
+      std::chrono::duration<double, std::milli>(call.latency).count(),
+      call.request_id.empty() ? "-" : std::string(call.request_id));
   std::fputs(line.c_str(), stderr);
 }
 

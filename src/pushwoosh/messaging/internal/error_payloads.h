@@ -21,6 +21,9 @@ inline constexpr char kStopReasonPayloadUrl[] =
     "type.pushwoosh.com/pushwoosh.messaging.RetryStopReason";
 inline constexpr char kMayHaveAppliedPayloadUrl[] =
     "type.pushwoosh.com/pushwoosh.messaging.MayHaveApplied";
+// The x-request-id the client sent with the call.
+inline constexpr char kRequestIdPayloadUrl[] =
+    "type.pushwoosh.com/pushwoosh.messaging.RequestId";
 
 }  // namespace pushwoosh::messaging::internal
 

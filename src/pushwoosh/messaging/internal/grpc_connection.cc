@@ -1,8 +1,11 @@
 #include "pushwoosh/messaging/internal/grpc_connection.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
+#include "absl/strings/match.h"
+#include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/deadline.h"
 #include "pushwoosh/messaging/internal/error_mapping.h"
 #include "pushwoosh/messaging/internal/metadata.h"
@@ -37,6 +40,15 @@ absl::Status GrpcConnection::Prepare(grpc::ClientContext& context,
   context.set_deadline(ComputeDeadline(std::chrono::system_clock::now(),
                                        default_timeout_, options));
   context.set_wait_for_ready(options.wait_for_ready.value_or(wait_for_ready_));
+  // Unless the caller's metadata already carries it.
+  if (!options.request_id.empty() &&
+      std::none_of(options.metadata.begin(), options.metadata.end(),
+                   [](const auto& entry) {
+                     return absl::EqualsIgnoreCase(entry.first,
+                                                   AsAbsl(kRequestIdHeader));
+                   })) {
+    context.AddMetadata(std::string(kRequestIdHeader), options.request_id);
+  }
   if (options.metadata.empty()) return absl::OkStatus();
   auto metadata = NormalizeMetadata(options.metadata);
   if (!metadata.ok()) return metadata.status();

@@ -11,6 +11,8 @@
 
 namespace pushwoosh::messaging::internal {
 
+inline constexpr std::string_view kRequestIdHeader = "x-request-id";
+
 class GrpcConnection final : public MessagingConnection {
  public:
   GrpcConnection(std::shared_ptr<MessagingStub> stub,

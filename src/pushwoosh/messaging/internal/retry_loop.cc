@@ -10,6 +10,8 @@
 #include <utility>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
 #include "pushwoosh/messaging/error.h"
 #include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/deadline.h"
@@ -30,6 +32,16 @@ bool MayHaveApplied(absl::StatusCode code) {
          code == absl::StatusCode::kUnknown;
 }
 
+// The call's request id: CallOptions::request_id, an x-request-id among
+// its metadata, or a new one.
+std::string RequestIdOf(const CallOptions& call) {
+  if (!call.request_id.empty()) return call.request_id;
+  for (const auto& [key, value] : call.metadata) {
+    if (absl::EqualsIgnoreCase(key, "x-request-id")) return value;
+  }
+  return NewRequestId();
+}
+
 RetryLoop::Verdict Stop(absl::Status status) {
   RetryLoop::Verdict verdict;
   verdict.final_status = std::move(status);
@@ -37,7 +49,8 @@ RetryLoop::Verdict Stop(absl::Status status) {
 }
 
 absl::Status Finish(absl::Status status, int attempts, RetryStopReason reason,
-                    bool may_have_applied) {
+                    bool may_have_applied, const std::string& request_id) {
+  status.SetPayload(kRequestIdPayloadUrl, absl::Cord(request_id));
   status.SetPayload(kAttemptsPayloadUrl, absl::Cord(std::to_string(attempts)));
   status.SetPayload(kStopReasonPayloadUrl,
                     absl::Cord(AsAbsl(RetryStopReasonName(reason))));
@@ -126,7 +139,8 @@ RetryLoop::RetryLoop(const RetrySettings& settings, const CallOptions& call,
       environment_(environment),
       overall_deadline_(
           ComputeDeadline(environment.now(), settings.default_timeout, call)),
-      backoff_(settings.backoff, environment.uniform) {}
+      backoff_(settings.backoff, environment.uniform),
+      request_id_(RequestIdOf(call)) {}
 
 CallOptions RetryLoop::NextAttempt() {
   ++attempts_;
@@ -134,6 +148,7 @@ CallOptions RetryLoop::NextAttempt() {
   attempt.deadline = std::min(
       overall_deadline_, environment_.now() + settings_.retry.attempt_timeout);
   attempt.timeout = settings_.retry.attempt_timeout;
+  attempt.request_id = request_id_;
   return attempt;
 }
 
@@ -149,8 +164,8 @@ RetryLoop::Verdict RetryLoop::OnAttemptDone(absl::Status result) {
   const bool transient = IsTransient(code);
   if (transient) throttle_.OnFailure();
   auto stop = [&](RetryStopReason reason) {
-    return Stop(
-        Finish(std::move(status), attempts_, reason, may_have_applied_));
+    return Stop(Finish(std::move(status), attempts_, reason, may_have_applied_,
+                       request_id_));
   };
   if (!transient) return stop(RetryStopReason::kPermanentError);
   // Without idempotency only a refusal (rate limit) proves that nothing
@@ -186,6 +201,11 @@ absl::Status RunWithRetries(
       return *std::move(verdict.final_status);
     environment.sleep(verdict.delay);
   }
+}
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 generator(std::random_device{}());
+  return absl::StrFormat("%016x%016x", generator(), generator());
 }
 
 bool MayHaveBeenApplied(const absl::Status& status) {

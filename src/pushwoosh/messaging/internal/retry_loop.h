@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "pushwoosh/messaging/internal/rpc.h"
@@ -79,7 +80,7 @@ class RetryLoop {
             RetryThrottle& throttle, const RetryEnvironment& environment);
 
   // The options of the next attempt: the call's, with this attempt's
-  // deadline and timeout.
+  // deadline and timeout, and the call's request id.
   CallOptions NextAttempt();
 
   // What to do after an attempt that returned `status`: stop with
@@ -98,9 +99,14 @@ class RetryLoop {
   const RetryEnvironment& environment_;
   std::chrono::system_clock::time_point overall_deadline_;
   Backoff backoff_;
+  // The call's own, or one made up for it: the same on every attempt.
+  std::string request_id_;
   int attempts_ = 0;
   bool may_have_applied_ = false;
 };
+
+// A fresh random request id: 32 lower-case hex digits.
+std::string NewRequestId();
 
 // Runs `attempt` with per-attempt call options until it succeeds or the
 // policies say stop. Returns OK, or the last failure classified for

@@ -52,6 +52,7 @@ struct FakeCallRecord {
   std::string_view account;  // Empty when the token was missing or unknown.
   grpc::StatusCode code = grpc::StatusCode::OK;
   std::chrono::nanoseconds latency{0};
+  std::string_view request_id;  // The x-request-id header; empty if none.
 };
 
 struct FakeServerOptions {

@@ -43,7 +43,8 @@ grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context,
   if (hooks.on_call) {
     const std::string account = backend.AccountOf(authorization);
     hooks.on_call({method, account, status.error_code(),
-                   std::chrono::steady_clock::now() - start});
+                   std::chrono::steady_clock::now() - start,
+                   Header(*context, "x-request-id").value_or("")});
   }
   if (fault.has_value() && fault->drop_connection && hooks.drop_connections) {
     // The reply will go nowhere: the client sees its connection reset.
