@@ -52,10 +52,12 @@ struct CancelManyOptions {
   // The default stays under the 100 concurrent streams that many servers
   // and proxies allow on one HTTP/2 connection.
   int max_in_flight = kDefaultMaxInFlight;
-  // Options of each Cancel (a timeout applies to each, not to the run).
+  // Options of each Cancel (a timeout applies to each, not to the run;
+  // leave request_id empty so that each Cancel gets its own).
   CallOptions call;
   // Called after each code completes, one call at a time and in completion
-  // order, on a gRPC thread: they must not block. on_result sees the code's
+  // order, on a gRPC thread (or the calling thread, for a code refused
+  // before it is sent): they must not block. on_result sees the code's
   // index in `codes` and its full result, errors with all their details.
   std::function<void(std::size_t index, const absl::StatusOr<CancelResult>&)>
       on_result;
