@@ -5,12 +5,13 @@
 #include <grpcpp/security/credentials.h>
 #include <grpcpp/support/channel_arguments.h>
 
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "pushwoosh/messaging/internal/absl_string_view.h"
+#include "pushwoosh/messaging/internal/file_contents.h"
 #include "pushwoosh/messaging/internal/target.h"
 #include "pushwoosh/messaging/internal/validation.h"
 #include "pushwoosh/messaging/version.h"
@@ -21,15 +22,13 @@ namespace {
 // The whole file; errors name the option, never the contents.
 absl::StatusOr<std::string> ReadPem(const std::string& path,
                                     std::string_view option) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  if (file) contents << file.rdbuf();
-  if (!file || contents.str().empty()) {
+  std::optional<std::string> contents = ReadFileContents(path);
+  if (!contents.has_value()) {
     return InvalidRequestError(absl::StrCat("ClientOptions: cannot read ",
                                             AsAbsl(option), " (", path, ")"),
                                {{std::string(option), "cannot be read"}});
   }
-  return contents.str();
+  return *std::move(contents);
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> TlsCredentials(

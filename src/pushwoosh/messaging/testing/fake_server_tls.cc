@@ -2,23 +2,21 @@
 
 #include <grpc/grpc_security_constants.h>
 
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "pushwoosh/messaging/internal/file_contents.h"
 
 namespace pushwoosh::messaging::testing {
 namespace {
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  if (file) contents << file.rdbuf();
-  if (!file || contents.str().empty()) {
+  std::optional<std::string> contents = internal::ReadFileContents(path);
+  if (!contents.has_value()) {
     return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
   }
-  return contents.str();
+  return *std::move(contents);
 }
 
 }  // namespace
