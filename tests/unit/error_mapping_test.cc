@@ -140,6 +140,24 @@ TEST(ErrorMappingTest, ForeignStatusIsClassifiedByCodeAlone) {
   EXPECT_EQ(ErrorKindOf(absl::OkStatus()), ErrorKind::kUnknown);
 }
 
+// gRPC reports a local size limit as RESOURCE_EXHAUSTED too; only its
+// wording tells it from a rate limit, and waiting would not help.
+TEST(ErrorMappingTest, SizeLimitIsNotARateLimit) {
+  for (const char* message : {"Received message larger than max (5 vs. 4)",
+                              "Sent message larger than max (5 vs. 4)"}) {
+    const absl::Status status =
+        Classify(Rpc::kCancel, absl::ResourceExhaustedError(message));
+    EXPECT_EQ(ErrorKindOf(status), ErrorKind::kMessageTooLarge) << message;
+    EXPECT_FALSE(Error::From(status).retryable()) << message;
+  }
+  const absl::Status limited =
+      Classify(Rpc::kCancel, absl::ResourceExhaustedError("slow down"));
+  EXPECT_EQ(ErrorKindOf(limited), ErrorKind::kRateLimited);
+  EXPECT_TRUE(Error::From(limited).retryable());
+  EXPECT_EQ(internal::ErrorKindFromName("MESSAGE_TOO_LARGE"),
+            ErrorKind::kMessageTooLarge);
+}
+
 TEST(ErrorMappingTest, KindNamesRoundTrip) {
   for (const Row& row : kTable) {
     for (ErrorKind kind : {row.notify_kind, row.cancel_kind}) {

@@ -8,6 +8,7 @@
 #include "pushwoosh/messaging/internal/grpc_lifetime.h"
 #include "pushwoosh/messaging/internal/metadata.h"
 #include "pushwoosh/messaging/internal/metadata_stub.h"
+#include "pushwoosh/messaging/internal/pooled_stub.h"
 #include "pushwoosh/messaging/internal/retry_connection.h"
 #include "pushwoosh/messaging/internal/stub.h"
 #include "pushwoosh/messaging/internal/validation.h"
@@ -62,10 +63,10 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
   if (!metadata.ok()) return metadata.status();
 
   internal::PinGrpcCallbackQueue();
-  auto channel = internal::CreateChannel(options);
-  if (!channel.ok()) return channel.status();
+  auto channels = internal::CreateChannels(options);
+  if (!channels.ok()) return channels.status();
   std::shared_ptr<internal::MessagingStub> stub =
-      internal::MakeGrpcStub(*std::move(channel));
+      internal::MakeGrpcStub(*channels);
   if (!options.api_token.empty() || !metadata->empty()) {
     stub = std::make_shared<internal::MetadataStub>(
         std::move(stub), options.api_token, *std::move(metadata));

@@ -15,7 +15,7 @@
 namespace pushwoosh::messaging {
 namespace {
 
-constexpr std::array<std::pair<ErrorKind, std::string_view>, 17> kKindNames{{
+constexpr std::array<std::pair<ErrorKind, std::string_view>, 18> kKindNames{{
     {ErrorKind::kInvalidRequest, "INVALID_REQUEST"},
     {ErrorKind::kMessageNotFound, "MESSAGE_NOT_FOUND"},
     {ErrorKind::kNotFound, "NOT_FOUND"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<ErrorKind, std::string_view>, 17> kKindNames{{
     {ErrorKind::kPermissionDenied, "PERMISSION_DENIED"},
     {ErrorKind::kUnauthenticated, "UNAUTHENTICATED"},
     {ErrorKind::kRateLimited, "RATE_LIMITED"},
+    {ErrorKind::kMessageTooLarge, "MESSAGE_TOO_LARGE"},
     {ErrorKind::kUnavailable, "UNAVAILABLE"},
     {ErrorKind::kDeadlineExceeded, "DEADLINE_EXCEEDED"},
     {ErrorKind::kCancelled, "CANCELLED"},
@@ -114,7 +115,7 @@ int HttpStatusForCode(absl::StatusCode code) {
 ErrorKind ErrorKindOf(const absl::Status& status) {
   if (status.ok()) return ErrorKind::kUnknown;
   return internal::StoredKind(status).value_or(
-      internal::KindFor(internal::Rpc::kUnspecified, status.code()));
+      internal::KindFor(internal::Rpc::kUnspecified, status));
 }
 
 Error Error::From(const absl::Status& status) {
@@ -124,7 +125,7 @@ Error Error::From(const absl::Status& status) {
   error.kind_ = ErrorKindOf(status);
   error.retryable_ = internal::StoredRetryable(status).value_or(
       !status.ok() &&
-      internal::RetryableFor(internal::Rpc::kUnspecified, status.code()));
+      internal::RetryableFor(internal::Rpc::kUnspecified, status));
   error.details_malformed_ =
       status.GetPayload(internal::kMalformedDetailsPayloadUrl).has_value();
 

@@ -27,6 +27,7 @@ enum class ErrorKind {
   kPermissionDenied,    // The message or application is another account's.
   kUnauthenticated,     // Missing, malformed or unknown API token.
   kRateLimited,         // RESOURCE_EXHAUSTED: slow down (see retry_delay).
+  kMessageTooLarge,     // Over ChannelOptions' message size limits; final.
   kUnavailable,         // UNAVAILABLE: the backend could not be reached.
   kDeadlineExceeded,    // The call's deadline passed.
   kCancelled,           // CANCELLED: the call was cancelled, usually by us.

@@ -37,8 +37,54 @@ struct TlsOptions {
   std::string server_name;
 };
 
+// Keepalive pings, which find a dead connection (e.g. one a NAT or load
+// balancer dropped silently) while calls wait on it. The defaults are what
+// gRPC servers' default enforcement and Envoy accept: at most one ping per
+// 5 minutes, and none without calls in flight; closer pings get the
+// connection closed with GOAWAY "too_many_pings".
+struct KeepaliveOptions {
+  // Ping after this long without activity; zero disables pings.
+  std::chrono::milliseconds time{300'000};
+  // How long to wait for a ping's answer before dropping the connection.
+  std::chrono::milliseconds timeout{20'000};
+  // Ping also with no call in flight. Only for a server that allows it
+  // (grpc.keepalive_permit_without_calls), or it closes the connection.
+  bool permit_without_calls = false;
+  // Pings sent while no data flows, after which gRPC waits for data before
+  // pinging again; 0 for no limit. gRPC's default.
+  int max_pings_without_data = 2;
+};
+
+// How the client's channels are configured; ignored with
+// ClientOptions::channel.
+struct ChannelOptions {
+  // "pick_first" (gRPC's default when empty) or "round_robin" across the
+  // addresses the target resolves to, e.g. a headless Kubernetes service.
+  std::string load_balancing_policy;
+  // A gRPC service config (JSON) for the channel, e.g. loadBalancingConfig.
+  // Takes precedence over load_balancing_policy. Checked by Create.
+  std::string service_config_json;
+  // The :authority header when it is not the target's host, e.g. the
+  // virtual host a plaintext sidecar routes on. With TLS use
+  // TlsOptions::server_name, which also sets the name the certificate is
+  // checked against.
+  std::string authority;
+  KeepaliveOptions keepalive;
+  // Largest message accepted from the server and sent to it, in bytes;
+  // -1 for no limit. gRPC's defaults: 4 MiB received, no limit sent.
+  int max_receive_message_size = 4 * 1024 * 1024;
+  int max_send_message_size = -1;
+  // Calls spread round-robin over this many channels, each with its own
+  // connections. A connection carries at most ~100 concurrent streams
+  // (servers' usual MAX_CONCURRENT_STREAMS) and queues the rest: raise this
+  // to run more calls at once.
+  int pool_size = 1;
+};
+
 struct ClientOptions {
-  // gRPC target: "host:port", "dns:///host:port", "unix:/path", ...
+  // gRPC target: "host:port", "dns:///host:port", "ipv4:10.0.0.1:443",
+  // "unix:/path", or "xds:///service" (proxyless mesh; needs the
+  // GRPC_XDS_BOOTSTRAP or GRPC_XDS_BOOTSTRAP_CONFIG environment variable).
   std::string target;
   // Pushwoosh server API token, sent as "authorization: Token <api_token>"
   // on every call. Never logged, never part of an error message.
@@ -59,6 +105,8 @@ struct ClientOptions {
   // A ready channel to use instead of dialing `target`, e.g.
   // FakeMessagingServer::InProcessChannel().
   std::shared_ptr<grpc::Channel> channel;
+  // Load balancing, keepalive, message sizes, channel pool.
+  ChannelOptions channel_options;
   // Deadline of each call that does not set its own.
   std::chrono::milliseconds default_timeout = kDefaultTimeout;
   // Application code ("XXXXX-XXXXX") for look-ups the client makes on its

@@ -19,6 +19,7 @@ ExitCode ExitCodeFor(const absl::Status& status) {
     case ErrorKind::kUnauthenticated:
       return kExitUnauthenticated;
     case ErrorKind::kInvalidRequest:
+    case ErrorKind::kMessageTooLarge:
       return kExitInvalidRequest;
     case ErrorKind::kUnavailable:
     case ErrorKind::kDeadlineExceeded:

@@ -5,17 +5,22 @@
 #include <grpcpp/channel.h>
 
 #include <memory>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "pushwoosh/messaging/options.h"
 
 namespace pushwoosh::messaging::internal {
 
-// options.channel when set; otherwise a channel to options.target with
-// options.credentials, or TLS as options.tls says, or insecure when
-// plaintext. Fails with kInvalidRequest when a TLS file cannot be read, or
-// when the API token would travel unencrypted to a remote target.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateChannel(
+inline constexpr int kMaxPoolSize = 256;
+
+// options.channel when set; otherwise channel_options.pool_size channels
+// to options.target with options.credentials, or TLS as options.tls says,
+// or insecure when plaintext, configured as channel_options says. Fails
+// with kInvalidRequest, before dialing, on bad channel options, an
+// unreadable TLS file, an xds: target without a bootstrap, or when the API
+// token would travel unencrypted to a remote target.
+absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> CreateChannels(
     const ClientOptions& options);
 
 }  // namespace pushwoosh::messaging::internal

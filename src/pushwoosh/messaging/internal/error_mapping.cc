@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/match.h"
 #include "google/rpc/status.pb.h"
 #include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/error_payloads.h"
@@ -72,6 +73,27 @@ bool RetryableFor(Rpc rpc, absl::StatusCode code) {
   return IsTransient(code);
 }
 
+bool IsMessageTooLarge(const absl::Status& status) {
+  // gRPC's own wording (grpc_core message_size filter), the only mark a
+  // local size refusal carries.
+  return status.code() == absl::StatusCode::kResourceExhausted &&
+         (absl::StartsWith(status.message(), "Received message larger than") ||
+          absl::StartsWith(status.message(), "Sent message larger than"));
+}
+
+ErrorKind KindFor(Rpc rpc, const absl::Status& status) {
+  return IsMessageTooLarge(status) ? ErrorKind::kMessageTooLarge
+                                   : KindFor(rpc, status.code());
+}
+
+bool IsTransient(const absl::Status& status) {
+  return !IsMessageTooLarge(status) && IsTransient(status.code());
+}
+
+bool RetryableFor(Rpc rpc, const absl::Status& status) {
+  return !IsMessageTooLarge(status) && RetryableFor(rpc, status.code());
+}
+
 absl::Status FromGrpcStatus(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
   int code = static_cast<int>(status.error_code());
@@ -95,13 +117,12 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
 absl::Status Classify(Rpc rpc, absl::Status status) {
   if (status.ok()) return status;
   if (!status.GetPayload(kKindPayloadUrl).has_value()) {
-    status.SetPayload(
-        kKindPayloadUrl,
-        absl::Cord(AsAbsl(ErrorKindName(KindFor(rpc, status.code())))));
+    status.SetPayload(kKindPayloadUrl,
+                      absl::Cord(AsAbsl(ErrorKindName(KindFor(rpc, status)))));
   }
   if (!status.GetPayload(kRetryablePayloadUrl).has_value()) {
     status.SetPayload(kRetryablePayloadUrl,
-                      absl::Cord(RetryableFor(rpc, status.code()) ? "1" : "0"));
+                      absl::Cord(RetryableFor(rpc, status) ? "1" : "0"));
   }
   return status;
 }

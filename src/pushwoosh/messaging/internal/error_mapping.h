@@ -22,6 +22,16 @@ bool IsTransient(absl::StatusCode code);
 // Whether repeating the request can help and cannot do harm.
 bool RetryableFor(Rpc rpc, absl::StatusCode code);
 
+// gRPC refusing a message over the channel's size limits: it says
+// RESOURCE_EXHAUSTED, like a rate limit, but waiting does not help.
+bool IsMessageTooLarge(const absl::Status& status);
+
+// KindFor(), IsTransient() and RetryableFor() of a whole status, which
+// tells a size limit from a rate limit.
+ErrorKind KindFor(Rpc rpc, const absl::Status& status);
+bool IsTransient(const absl::Status& status);
+bool RetryableFor(Rpc rpc, const absl::Status& status);
+
 // Converts a gRPC status, keeping the code, the message and the
 // grpc-status-details-bin bytes (or a flag, when they do not decode).
 absl::Status FromGrpcStatus(const grpc::Status& status);

@@ -160,7 +160,7 @@ RetryLoop::Verdict RetryLoop::OnAttemptDone(absl::Status result) {
 
   const absl::StatusCode code = status.code();
   may_have_applied_ |= MayHaveApplied(code);
-  const bool transient = IsTransient(code);
+  const bool transient = IsTransient(status);
   if (transient) throttle_.OnFailure();
   auto stop = [&](RetryStopReason reason) {
     return Stop(Finish(std::move(status), attempts_, reason, may_have_applied_,

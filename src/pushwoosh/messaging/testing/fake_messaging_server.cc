@@ -33,6 +33,11 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   }
   server->faults_ = std::make_unique<FaultInjector>(options.seed);
   server->delays_ = std::make_unique<DelayedReplies>();
+  const bool unix_socket = options.listen_address.starts_with("unix:");
+  if (unix_socket && options.connection_faults) {
+    return absl::InvalidArgumentError(
+        "connection_faults needs a TCP listen_address, not a unix: socket");
+  }
   const bool proxied =
       options.connection_faults && !options.listen_address.empty();
   ServiceHooks hooks{options.on_call, server->faults_.get(),
@@ -64,7 +69,9 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   if (options.configure_builder) options.configure_builder(builder);
 
   server->server_ = builder.BuildAndStart();
-  if (!server->server_ || (!options.listen_address.empty() && port == 0)) {
+  // A unix: socket has no port to report.
+  if (!server->server_ ||
+      (!options.listen_address.empty() && !unix_socket && port == 0)) {
     return absl::UnavailableError(
         absl::StrCat("cannot serve on \"", options.listen_address,
                      "\": address in use or invalid"));
@@ -75,7 +82,9 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
     server->proxy_ = *std::move(proxy);
     port = server->proxy_->port();
   }
-  if (!options.listen_address.empty()) {
+  if (unix_socket) {
+    server->address_ = options.listen_address;
+  } else if (!options.listen_address.empty()) {
     const std::string& listen = options.listen_address;
     const auto colon = listen.rfind(':');
     server->address_ = absl::StrCat(listen.substr(0, colon), ":", port);

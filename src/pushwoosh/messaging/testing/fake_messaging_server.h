@@ -53,11 +53,13 @@ struct FakeCallRecord {
   grpc::StatusCode code = grpc::StatusCode::OK;
   std::chrono::nanoseconds latency{0};
   std::string_view request_id;  // The x-request-id header; empty if none.
+  std::string_view peer;        // The client's address, as gRPC names it.
+  std::string_view authority;   // The :authority the client sent.
 };
 
 struct FakeServerOptions {
-  // "HOST:PORT" to serve on (port 0 picks a free one); empty serves only the
-  // in-process channel.
+  // "HOST:PORT" to serve on (port 0 picks a free one), or "unix:/path";
+  // empty serves only the in-process channel.
   std::string listen_address;
   // Serve `listen_address` through a TCP proxy, so that a FakeFault with
   // drop_connection can cut client connections.
@@ -91,7 +93,8 @@ class FakeMessagingServer {
 
   // A channel to this server with no network in between.
   std::shared_ptr<grpc::Channel> InProcessChannel();
-  // "HOST:PORT" with the port actually bound; empty without a listener.
+  // "HOST:PORT" with the port actually bound, or the "unix:/path"; empty
+  // without a listener. port() is 0 for a unix: socket.
   const std::string& address() const { return address_; }
   int port() const { return port_; }
 

@@ -42,9 +42,12 @@ grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context,
   }
   if (hooks.on_call) {
     const std::string account = backend.AccountOf(authorization);
+    const std::string peer = context->peer();
+    const grpc::string_ref authority = context->ExperimentalGetAuthority();
     hooks.on_call({method, account, status.error_code(),
                    std::chrono::steady_clock::now() - start,
-                   Header(*context, "x-request-id").value_or("")});
+                   Header(*context, "x-request-id").value_or(""), peer,
+                   std::string_view(authority.data(), authority.size())});
   }
   if (fault.has_value() && fault->drop_connection && hooks.drop_connections) {
     // The reply will go nowhere: the client sees its connection reset.
