@@ -170,20 +170,25 @@ std::string FakeBackend::AccountOf(
   return name == nullptr ? std::string() : *std::move(name);
 }
 
-grpc::Status FakeBackend::Fail(const FakeError& error) {
+grpc::Status FakeBackend::Fail(const FakeCallHeaders& headers,
+                               const FakeError& error) {
+  if (!headers.request_id.empty()) {
+    return MakeGrpcError(error, headers.request_id);
+  }
   return MakeGrpcError(
       error, absl::StrFormat("fake-%012x", next_request_id_.fetch_add(1)));
 }
 
-grpc::Status FakeBackend::Notify(
-    std::optional<std::string_view> authorization,
-    std::optional<std::string_view> idempotency_key,
-    const v2::NotifyRequest& request, v2::NotifyResponse* response) {
-  auto account = Authenticate(authorization);
-  if (auto* error = std::get_if<FakeError>(&account)) return Fail(*error);
+grpc::Status FakeBackend::Notify(const FakeCallHeaders& headers,
+                                 const v2::NotifyRequest& request,
+                                 v2::NotifyResponse* response) {
+  auto account = Authenticate(headers.authorization);
+  if (auto* error = std::get_if<FakeError>(&account))
+    return Fail(headers, *error);
 
   auto message = ReadNotify(request, store_->clock().Now());
-  if (auto* error = std::get_if<FakeError>(&message)) return Fail(*error);
+  if (auto* error = std::get_if<FakeError>(&message))
+    return Fail(headers, *error);
   auto& new_message = std::get<FakeMessageStore::NewMessage>(message);
   new_message.account = std::get<std::string>(std::move(account));
 
@@ -191,14 +196,16 @@ grpc::Status FakeBackend::Notify(
   // with one key create one message.
   std::optional<absl::MutexLock> keyed_lock;
   std::pair<std::string, std::string> key;
-  if (idempotency_key.has_value() && !idempotency_key->empty()) {
+  if (headers.idempotency_key.has_value() &&
+      !headers.idempotency_key->empty()) {
     keyed_lock.emplace(&mutex_);
-    key = {new_message.account, std::string(*idempotency_key)};
+    key = {new_message.account, std::string(*headers.idempotency_key)};
     auto it = notified_.find(key);
     if (it != notified_.end()) {
       if (!google::protobuf::util::MessageDifferencer::Equals(
               it->second.request, request)) {
-        return Fail(Error(grpc::StatusCode::INVALID_ARGUMENT,
+        return Fail(headers,
+                    Error(grpc::StatusCode::INVALID_ARGUMENT,
                           "idempotency key reused for a different request",
                           "IDEMPOTENCY_KEY_REUSED"));
       }
@@ -218,13 +225,14 @@ grpc::Status FakeBackend::Notify(
   return grpc::Status::OK;
 }
 
-grpc::Status FakeBackend::Cancel(std::optional<std::string_view> authorization,
+grpc::Status FakeBackend::Cancel(const FakeCallHeaders& headers,
                                  const v2::CancelRequest& request,
                                  v2::CancelResponse* /*response*/) {
-  auto account = Authenticate(authorization);
-  if (auto* error = std::get_if<FakeError>(&account)) return Fail(*error);
+  auto account = Authenticate(headers.authorization);
+  if (auto* error = std::get_if<FakeError>(&account))
+    return Fail(headers, *error);
   const std::string& code = request.message_code();
-  if (code.empty()) return Fail(MissingField("message_code"));
+  if (code.empty()) return Fail(headers, MissingField("message_code"));
 
   using Outcome = FakeMessageStore::CancelOutcome;
   const auto result = store_->Cancel(std::get<std::string>(account), code);
@@ -232,42 +240,47 @@ grpc::Status FakeBackend::Cancel(std::optional<std::string_view> authorization,
     case Outcome::kCanceled:
       return grpc::Status::OK;
     case Outcome::kNotFound:
-      return Fail(Error(grpc::StatusCode::NOT_FOUND, "message not found",
+      return Fail(headers,
+                  Error(grpc::StatusCode::NOT_FOUND, "message not found",
                         "MESSAGE_NOT_FOUND", {{"message_code", code}}));
     case Outcome::kOtherAccount:
-      return Fail(Error(grpc::StatusCode::PERMISSION_DENIED,
-                        "message belongs to another account",
-                        "MESSAGE_BELONGS_TO_ANOTHER_ACCOUNT",
-                        {{"message_code", code}}));
+      return Fail(headers, Error(grpc::StatusCode::PERMISSION_DENIED,
+                                 "message belongs to another account",
+                                 "MESSAGE_BELONGS_TO_ANOTHER_ACCOUNT",
+                                 {{"message_code", code}}));
     case Outcome::kNotCancelable:
-      return Fail(Error(
-          grpc::StatusCode::FAILED_PRECONDITION,
-          "message is not cancelable: it is no longer pending, waiting or "
-          "processing",
-          "MESSAGE_NOT_CANCELABLE",
-          {{"message_code", code},
-           {"status",
-            std::string(MessageStatusName(result.previous_status))}}));
+      return Fail(
+          headers,
+          Error(
+              grpc::StatusCode::FAILED_PRECONDITION,
+              "message is not cancelable: it is no longer pending, waiting or "
+              "processing",
+              "MESSAGE_NOT_CANCELABLE",
+              {{"message_code", code},
+               {"status",
+                std::string(MessageStatusName(result.previous_status))}}));
   }
-  return Fail(Error(grpc::StatusCode::INTERNAL, "unexpected cancel outcome",
-                    "INTERNAL"));
+  return Fail(headers, Error(grpc::StatusCode::INTERNAL,
+                             "unexpected cancel outcome", "INTERNAL"));
 }
 
 grpc::Status FakeBackend::ListMessages(
-    std::optional<std::string_view> authorization,
+    const FakeCallHeaders& headers,
     const statistics::v2::ListMessagesRequest& request,
     statistics::v2::ListMessagesResponse* response) {
-  auto account = Authenticate(authorization);
-  if (auto* error = std::get_if<FakeError>(&account)) return Fail(*error);
-  if (!request.has_filters()) return Fail(MissingField("filters"));
+  auto account = Authenticate(headers.authorization);
+  if (auto* error = std::get_if<FakeError>(&account))
+    return Fail(headers, *error);
+  if (!request.has_filters()) return Fail(headers, MissingField("filters"));
   if (request.filters().application().empty()) {
-    return Fail(MissingField("filters.application"));
+    return Fail(headers, MissingField("filters.application"));
   }
   if (request.per_page() < 0 || request.per_page() > kMaxPerPage) {
-    return Fail(InvalidField("per_page", "must be between 0 and 1000"));
+    return Fail(headers,
+                InvalidField("per_page", "must be between 0 and 1000"));
   }
   if (request.page() < 0) {
-    return Fail(InvalidField("page", "must not be negative"));
+    return Fail(headers, InvalidField("page", "must not be negative"));
   }
 
   FakeMessageStore::ListQuery query;

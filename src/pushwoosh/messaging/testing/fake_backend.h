@@ -22,6 +22,14 @@
 
 namespace pushwoosh::messaging::testing {
 
+// The request headers the backend acts on; each is nullopt or empty when
+// absent.
+struct FakeCallHeaders {
+  std::optional<std::string_view> authorization;
+  std::optional<std::string_view> idempotency_key;
+  std::string_view request_id;
+};
+
 // Thread-safe.
 class FakeBackend {
  public:
@@ -30,17 +38,15 @@ class FakeBackend {
   // API token → account. A token may be re-pointed to another account.
   void AddAccount(std::string token, std::string account);
 
-  // `authorization` is the metadata value, or nullopt when absent. A
-  // repeated `idempotency_key` of the same account returns the first
+  // A repeated idempotency key of the same account returns the first
   // result instead of creating another message.
-  grpc::Status Notify(std::optional<std::string_view> authorization,
-                      std::optional<std::string_view> idempotency_key,
+  grpc::Status Notify(const FakeCallHeaders& headers,
                       const v2::NotifyRequest& request,
                       v2::NotifyResponse* response);
-  grpc::Status Cancel(std::optional<std::string_view> authorization,
+  grpc::Status Cancel(const FakeCallHeaders& headers,
                       const v2::CancelRequest& request,
                       v2::CancelResponse* response);
-  grpc::Status ListMessages(std::optional<std::string_view> authorization,
+  grpc::Status ListMessages(const FakeCallHeaders& headers,
                             const statistics::v2::ListMessagesRequest& request,
                             statistics::v2::ListMessagesResponse* response);
 
@@ -53,7 +59,9 @@ class FakeBackend {
   // The account of a valid "Token <token>" value, or the error to return.
   std::variant<std::string, FakeError> Authenticate(
       std::optional<std::string_view> authorization) const;
-  grpc::Status Fail(const FakeError& error);
+  // The error with a RequestInfo of the call's request id, or of one made
+  // up when the call sent none.
+  grpc::Status Fail(const FakeCallHeaders& headers, const FakeError& error);
 
   std::shared_ptr<FakeMessageStore> store_;
   std::atomic<std::uint64_t> next_request_id_{1};

@@ -93,6 +93,13 @@ absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
   return server;
 }
 
+std::string_view FakeCallRecord::Header(std::string_view name) const {
+  if (metadata == nullptr || name == "authorization") return {};
+  auto it = metadata->find(grpc::string_ref(name.data(), name.size()));
+  if (it == metadata->end()) return {};
+  return std::string_view(it->second.data(), it->second.size());
+}
+
 FakeMessagingServer::~FakeMessagingServer() { Shutdown(); }
 
 std::shared_ptr<grpc::Channel> FakeMessagingServer::InProcessChannel() {

@@ -21,6 +21,7 @@
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
 #include <grpcpp/support/status.h>
+#include <grpcpp/support/string_ref.h>
 
 #include <chrono>
 #include <cstdint>
@@ -55,6 +56,13 @@ struct FakeCallRecord {
   std::string_view request_id;  // The x-request-id header; empty if none.
   std::string_view peer;        // The client's address, as gRPC names it.
   std::string_view authority;   // The :authority the client sent.
+  // Every request header; valid during on_call. Read through Header(),
+  // which withholds the token.
+  const std::multimap<grpc::string_ref, grpc::string_ref>* metadata = nullptr;
+
+  // The request header `name` (lower-case); empty when absent, and always
+  // for "authorization".
+  std::string_view Header(std::string_view name) const;
 };
 
 struct FakeServerOptions {

@@ -17,6 +17,14 @@ std::optional<std::string_view> Header(
   return std::string_view(it->second.data(), it->second.size());
 }
 
+FakeCallHeaders Headers(const grpc::CallbackServerContext& context,
+                        std::optional<std::string_view> authorization) {
+  FakeCallHeaders headers;
+  headers.authorization = authorization;
+  headers.request_id = Header(context, "x-request-id").value_or("");
+  return headers;
+}
+
 // Runs `handle` (the backend's answer) unless an injected fault answers
 // instead, reports the call when observed, and finishes the RPC, later when
 // a fault adds latency.
@@ -47,7 +55,8 @@ grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context,
     hooks.on_call({method, account, status.error_code(),
                    std::chrono::steady_clock::now() - start,
                    Header(*context, "x-request-id").value_or(""), peer,
-                   std::string_view(authority.data(), authority.size())});
+                   std::string_view(authority.data(), authority.size()),
+                   &context->client_metadata()});
   }
   if (fault.has_value() && fault->drop_connection && hooks.drop_connections) {
     // The reply will go nowhere: the client sees its connection reset.
@@ -73,8 +82,9 @@ grpc::ServerUnaryReactor* FakeMessagingService::Notify(
     grpc::CallbackServerContext* context, const v2::NotifyRequest* request,
     v2::NotifyResponse* response) {
   return Serve(context, "Notify", *backend_, hooks_, [&](auto authorization) {
-    return backend_->Notify(authorization, Header(*context, "idempotency-key"),
-                            *request, response);
+    FakeCallHeaders headers = Headers(*context, authorization);
+    headers.idempotency_key = Header(*context, "idempotency-key");
+    return backend_->Notify(headers, *request, response);
   });
 }
 
@@ -82,7 +92,8 @@ grpc::ServerUnaryReactor* FakeMessagingService::Cancel(
     grpc::CallbackServerContext* context, const v2::CancelRequest* request,
     v2::CancelResponse* response) {
   return Serve(context, "Cancel", *backend_, hooks_, [&](auto authorization) {
-    return backend_->Cancel(authorization, *request, response);
+    return backend_->Cancel(Headers(*context, authorization), *request,
+                            response);
   });
 }
 
@@ -94,10 +105,11 @@ grpc::ServerUnaryReactor* FakeStatisticsService::ListMessages(
     grpc::CallbackServerContext* context,
     const statistics::v2::ListMessagesRequest* request,
     statistics::v2::ListMessagesResponse* response) {
-  return Serve(
-      context, "ListMessages", *backend_, hooks_, [&](auto authorization) {
-        return backend_->ListMessages(authorization, *request, response);
-      });
+  return Serve(context, "ListMessages", *backend_, hooks_,
+               [&](auto authorization) {
+                 return backend_->ListMessages(Headers(*context, authorization),
+                                               *request, response);
+               });
 }
 
 }  // namespace pushwoosh::messaging::testing
