@@ -73,7 +73,9 @@ MessagingClient ClientOverImmediateStub() {
   auto connection = std::make_shared<internal::RetryConnection>(
       std::make_shared<internal::GrpcConnection>(
           std::make_shared<internal::MetadataStub>(
-              std::make_shared<ImmediateStub>(), options.api_token, Metadata()),
+              std::make_shared<ImmediateStub>(),
+              std::make_shared<internal::TokenSource>(options.api_token),
+              Metadata()),
           options.default_timeout),
       options, internal::RetryEnvironment::Real());
   return MessagingClient(connection);

@@ -11,6 +11,7 @@
 #include "pushwoosh/messaging/internal/pooled_stub.h"
 #include "pushwoosh/messaging/internal/retry_connection.h"
 #include "pushwoosh/messaging/internal/stub.h"
+#include "pushwoosh/messaging/internal/token_source.h"
 #include "pushwoosh/messaging/internal/validation.h"
 
 namespace pushwoosh::messaging {
@@ -62,17 +63,33 @@ absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
   auto metadata = internal::NormalizeMetadata(options.metadata);
   if (!metadata.ok()) return metadata.status();
 
+  std::shared_ptr<internal::TokenSource> tokens;
+  if (!options.api_token_file.empty()) {
+    if (!options.api_token.empty()) {
+      return internal::InvalidRequestError(
+          "ClientOptions: set api_token or api_token_file, not both",
+          {{"api_token_file", "conflicts with api_token"}});
+    }
+    auto from_file = internal::TokenSource::FromFile(
+        options.api_token_file, options.api_token_reload_interval);
+    if (!from_file.ok()) return from_file.status();
+    tokens = *std::move(from_file);
+  } else if (!options.api_token.empty()) {
+    tokens = std::make_shared<internal::TokenSource>(options.api_token);
+  }
+
   internal::PinGrpcCallbackQueue();
   auto channels = internal::CreateChannels(options);
   if (!channels.ok()) return channels.status();
   std::shared_ptr<internal::MessagingStub> stub =
       internal::MakeGrpcStub(*channels);
-  if (!options.api_token.empty() || !metadata->empty()) {
-    stub = std::make_shared<internal::MetadataStub>(
-        std::move(stub), options.api_token, *std::move(metadata));
+  if (tokens != nullptr || !metadata->empty()) {
+    stub = std::make_shared<internal::MetadataStub>(std::move(stub), tokens,
+                                                    *std::move(metadata));
   }
   auto grpc_connection = std::make_shared<internal::GrpcConnection>(
-      std::move(stub), options.default_timeout, options.wait_for_ready);
+      std::move(stub), options.default_timeout, options.wait_for_ready,
+      std::move(tokens));
   return std::make_shared<internal::RetryConnection>(
       std::move(grpc_connection), options, internal::RetryEnvironment::Real());
 }

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "pushwoosh/messaging/observability.h"
 #include "pushwoosh/messaging/retry_policy.h"
 
 namespace pushwoosh::messaging {
@@ -89,6 +90,14 @@ struct ClientOptions {
   // Pushwoosh server API token, sent as "authorization: Token <api_token>"
   // on every call. Never logged, never part of an error message.
   std::string api_token;
+  // Instead of api_token: a file holding it (surrounding whitespace is
+  // ignored), read by Create and re-read every api_token_reload_interval
+  // on a thread of the client's, so that a rotated secret (a Kubernetes
+  // Secret volume, a Vault agent's file) takes effect without a restart.
+  // Calls never wait for the file. A read that fails or finds no valid
+  // token keeps the token in use.
+  std::string api_token_file;
+  std::chrono::milliseconds api_token_reload_interval{10'000};
   // Connect without TLS (a local sidecar or the fake server). Ignored when
   // `credentials` or `channel` is set. With an api_token, plaintext is
   // allowed only to a loopback or unix: target, or with `trusted_sidecar`.
@@ -127,6 +136,10 @@ struct ClientOptions {
   // Which requests are safe to repeat; the default IdempotencyPolicy when
   // unset.
   std::shared_ptr<const IdempotencyPolicy> idempotency;
+  // Observability (observability.h): a record of every attempt, and
+  // metrics of every attempt and call. Off, at no cost, when unset.
+  CallLogger logger;
+  std::shared_ptr<CallMetrics> metrics;
 };
 
 struct CallOptions {

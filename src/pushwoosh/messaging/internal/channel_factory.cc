@@ -170,7 +170,9 @@ absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> CreateChannels(
     const ClientOptions& options) {
   if (options.channel) return std::vector{options.channel};
   const bool plaintext = !options.credentials && options.plaintext;
-  if (plaintext && !options.api_token.empty() && !options.trusted_sidecar &&
+  const bool has_token =
+      !options.api_token.empty() || !options.api_token_file.empty();
+  if (plaintext && has_token && !options.trusted_sidecar &&
       !IsLocalTarget(options.target)) {
     return InvalidRequestError(
         absl::StrCat("ClientOptions: refusing to send the API token without "

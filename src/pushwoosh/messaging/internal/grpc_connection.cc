@@ -9,13 +9,16 @@
 #include "pushwoosh/messaging/internal/deadline.h"
 #include "pushwoosh/messaging/internal/error_mapping.h"
 #include "pushwoosh/messaging/internal/metadata.h"
+#include "pushwoosh/messaging/internal/redacted_status.h"
 
 namespace pushwoosh::messaging::internal {
 
 GrpcConnection::GrpcConnection(std::shared_ptr<MessagingStub> stub,
                                std::chrono::milliseconds default_timeout,
-                               bool wait_for_ready)
+                               bool wait_for_ready,
+                               std::shared_ptr<const TokenSource> tokens)
     : stub_(std::move(stub)),
+      tokens_(std::move(tokens)),
       default_timeout_(default_timeout),
       wait_for_ready_(wait_for_ready) {}
 
@@ -34,6 +37,11 @@ struct PendingCall {
 };
 
 }  // namespace
+
+absl::Status GrpcConnection::Failure(const grpc::Status& status) const {
+  if (tokens_ == nullptr) return FromGrpcStatus(status);
+  return RedactedStatus(*tokens_, FromGrpcStatus(status));
+}
 
 absl::Status GrpcConnection::Prepare(grpc::ClientContext& context,
                                      const CallOptions& options) const {
@@ -64,7 +72,7 @@ absl::StatusOr<Response> GrpcConnection::Call(Method method,
   if (auto s = Prepare(context, options); !s.ok()) return s;
   Response response;
   grpc::Status status = ((*stub_).*method)(context, request, &response);
-  if (!status.ok()) return FromGrpcStatus(status);
+  if (!status.ok()) return Failure(status);
   return response;
 }
 
@@ -81,12 +89,12 @@ void GrpcConnection::AsyncCall(Method method, const Request& request,
   auto* raw = call.release();
   ((*stub_).*method)(
       raw->context, raw->request, &raw->response,
-      [raw](const grpc::Status& status) {
+      [this, raw](const grpc::Status& status) {
         std::unique_ptr<PendingCall<Request, Response>> owned(raw);
         if (status.ok()) {
           owned->done(std::move(owned->response));
         } else {
-          owned->done(FromGrpcStatus(status));
+          owned->done(Failure(status));
         }
       });
 }

@@ -8,16 +8,21 @@
 
 #include "pushwoosh/messaging/connection.h"
 #include "pushwoosh/messaging/internal/stub.h"
+#include "pushwoosh/messaging/internal/token_source.h"
 
 namespace pushwoosh::messaging::internal {
 
 inline constexpr std::string_view kRequestIdHeader = "x-request-id";
 
+// Must outlive its asynchronous calls (RetryConnection sees to that).
 class GrpcConnection final : public MessagingConnection {
  public:
+  // `tokens`, when set, are redacted from error messages, in case a server
+  // or proxy echoes the authorization header.
   GrpcConnection(std::shared_ptr<MessagingStub> stub,
                  std::chrono::milliseconds default_timeout,
-                 bool wait_for_ready = false);
+                 bool wait_for_ready = false,
+                 std::shared_ptr<const TokenSource> tokens = nullptr);
 
   absl::StatusOr<v2::NotifyResponse> Notify(
       const v2::NotifyRequest& request, const CallOptions& options) override;
@@ -48,7 +53,10 @@ class GrpcConnection final : public MessagingConnection {
   void AsyncCall(Method method, const Request& request,
                  const CallOptions& options, AsyncCallback<Response> done);
 
+  absl::Status Failure(const grpc::Status& status) const;
+
   std::shared_ptr<MessagingStub> stub_;
+  std::shared_ptr<const TokenSource> tokens_;
   std::chrono::milliseconds default_timeout_;
   bool wait_for_ready_;
 };

@@ -2,23 +2,20 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
-#include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/metadata.h"
 
 namespace pushwoosh::messaging::internal {
 
 MetadataStub::MetadataStub(std::shared_ptr<MessagingStub> child,
-                           std::string_view api_token, Metadata metadata)
+                           std::shared_ptr<const TokenSource> tokens,
+                           Metadata metadata)
     : child_(std::move(child)),
-      authorization_(api_token.empty()
-                         ? std::string()
-                         : absl::StrCat("Token ", AsAbsl(api_token))),
+      tokens_(std::move(tokens)),
       metadata_(std::move(metadata)) {}
 
 void MetadataStub::Decorate(grpc::ClientContext& context) const {
-  if (!authorization_.empty()) {
-    context.AddMetadata(kAuthorizationKey, authorization_);
+  if (tokens_ != nullptr) {
+    context.AddMetadata(kAuthorizationKey, *tokens_->Authorization());
   }
   for (const auto& [key, value] : metadata_) context.AddMetadata(key, value);
 }

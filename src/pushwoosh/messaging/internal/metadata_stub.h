@@ -6,16 +6,17 @@
 #include <string>
 
 #include "pushwoosh/messaging/internal/stub.h"
+#include "pushwoosh/messaging/internal/token_source.h"
 #include "pushwoosh/messaging/options.h"
 
 namespace pushwoosh::messaging::internal {
 
 class MetadataStub final : public MessagingStub {
  public:
-  // `api_token` may be empty (then no authorization is sent); `metadata`
-  // must already be normalized.
-  MetadataStub(std::shared_ptr<MessagingStub> child, std::string_view api_token,
-               Metadata metadata);
+  // `tokens` may be null (then no authorization is sent); `metadata` must
+  // already be normalized.
+  MetadataStub(std::shared_ptr<MessagingStub> child,
+               std::shared_ptr<const TokenSource> tokens, Metadata metadata);
 
   grpc::Status Notify(grpc::ClientContext& context,
                       const v2::NotifyRequest& request,
@@ -43,7 +44,7 @@ class MetadataStub final : public MessagingStub {
   void Decorate(grpc::ClientContext& context) const;
 
   std::shared_ptr<MessagingStub> child_;
-  std::string authorization_;
+  std::shared_ptr<const TokenSource> tokens_;
   Metadata metadata_;
 };
 

@@ -127,7 +127,11 @@ RetryConnection::RetryConnection(std::shared_ptr<MessagingConnection> child,
                        ? defaults.idempotency
                        : std::make_shared<const IdempotencyPolicy>()),
       environment_(std::move(environment)),
-      throttle_(defaults.throttle) {}
+      throttle_(defaults.throttle),
+      observers_(defaults.logger || defaults.metrics
+                     ? std::make_unique<const CallObservers>(
+                           CallObservers{defaults.logger, defaults.metrics})
+                     : nullptr) {}
 
 absl::StatusOr<RetrySettings> RetryConnection::SettingsFor(
     Rpc rpc, bool idempotent, const CallOptions& options) const {
@@ -137,6 +141,7 @@ absl::StatusOr<RetrySettings> RetryConnection::SettingsFor(
   settings.retry = options.retry.value_or(retry_);
   settings.backoff = options.backoff.value_or(backoff_);
   settings.default_timeout = default_timeout_;
+  settings.observers = observers_.get();
   if (options.retry.has_value() || options.backoff.has_value()) {
     if (auto s = ValidateRetryOptions(settings.retry, settings.backoff);
         !s.ok()) {

@@ -60,6 +60,8 @@ class RetryConnection final
   std::shared_ptr<const IdempotencyPolicy> idempotency_;
   RetryEnvironment environment_;
   RetryThrottle throttle_;
+  // Set only when the client has a hook.
+  std::unique_ptr<const CallObservers> observers_;
 };
 
 // Checks the policies of `options`; errors name the field.

@@ -139,10 +139,17 @@ RetryLoop::RetryLoop(const RetrySettings& settings, const CallOptions& call,
       overall_deadline_(
           ComputeDeadline(environment.now(), settings.default_timeout, call)),
       backoff_(settings.backoff, environment.uniform),
-      request_id_(RequestIdOf(call)) {}
+      request_id_(RequestIdOf(call)) {
+  if (settings_.observers != nullptr) {
+    call_start_ = std::chrono::steady_clock::now();
+  }
+}
 
 CallOptions RetryLoop::NextAttempt() {
   ++attempts_;
+  if (settings_.observers != nullptr) {
+    attempt_start_ = std::chrono::steady_clock::now();
+  }
   CallOptions attempt = call_;
   attempt.deadline = std::min(
       overall_deadline_, environment_.now() + settings_.retry.attempt_timeout);
@@ -152,6 +159,50 @@ CallOptions RetryLoop::NextAttempt() {
 }
 
 RetryLoop::Verdict RetryLoop::OnAttemptDone(absl::Status result) {
+  if (settings_.observers == nullptr) return Decide(std::move(result));
+  const auto now = std::chrono::steady_clock::now();
+  const absl::Status attempt = Classify(settings_.rpc, std::move(result));
+  Verdict verdict = Decide(attempt);
+  Report(attempt, verdict, now);
+  return verdict;
+}
+
+void RetryLoop::Report(const absl::Status& attempt, const Verdict& verdict,
+                       std::chrono::steady_clock::time_point now) const {
+  const std::string_view method = RpcName(settings_.rpc);
+  const std::string_view outcome = attempt.ok()
+                                       ? std::string_view("OK")
+                                       : ErrorKindName(ErrorKindOf(attempt));
+  const bool last = verdict.final_status.has_value();
+  const CallObservers& observers = *settings_.observers;
+  if (observers.logger) {
+    AttemptRecord record;
+    record.method = method;
+    record.attempt = attempts_;
+    record.latency = now - attempt_start_;
+    record.code = attempt.code();
+    record.outcome = outcome;
+    record.message =
+        std::string_view(attempt.message().data(), attempt.message().size());
+    record.request_id = request_id_;
+    record.last = last;
+    record.retry_delay = verdict.delay;
+    observers.logger(record);
+  }
+  if (observers.metrics) {
+    observers.metrics->OnAttempt(method, outcome);
+    if (last) {
+      const absl::Status& final_status = *verdict.final_status;
+      observers.metrics->OnCall(method,
+                                final_status.ok()
+                                    ? std::string_view("OK")
+                                    : ErrorKindName(ErrorKindOf(final_status)),
+                                attempts_, now - call_start_);
+    }
+  }
+}
+
+RetryLoop::Verdict RetryLoop::Decide(absl::Status result) {
   absl::Status status = Classify(settings_.rpc, std::move(result));
   if (status.ok()) {
     throttle_.OnSuccess();

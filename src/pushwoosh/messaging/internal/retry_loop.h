@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -62,6 +63,12 @@ class RetryThrottle {
   std::atomic<double> tokens_;
 };
 
+// The observability hooks of a client; at least one is set.
+struct CallObservers {
+  CallLogger logger;
+  std::shared_ptr<CallMetrics> metrics;
+};
+
 struct RetrySettings {
   Rpc rpc = Rpc::kUnspecified;
   // Whether repeating the request can do no harm (Notify: only with a key).
@@ -69,6 +76,8 @@ struct RetrySettings {
   RetryPolicy retry;
   BackoffPolicy backoff;
   std::chrono::milliseconds default_timeout = kDefaultTimeout;
+  // Null when the client has no hooks: then nothing is measured.
+  const CallObservers* observers = nullptr;
 };
 
 // The decisions of one call's retry loop, shared by the synchronous and the
@@ -93,6 +102,10 @@ class RetryLoop {
   Verdict OnAttemptDone(absl::Status status);
 
  private:
+  Verdict Decide(absl::Status status);
+  void Report(const absl::Status& attempt, const Verdict& verdict,
+              std::chrono::steady_clock::time_point now) const;
+
   const RetrySettings& settings_;
   const CallOptions& call_;
   RetryThrottle& throttle_;
@@ -103,6 +116,9 @@ class RetryLoop {
   std::string request_id_;
   int attempts_ = 0;
   bool may_have_applied_ = false;
+  // Read only with observers.
+  std::chrono::steady_clock::time_point call_start_;
+  std::chrono::steady_clock::time_point attempt_start_;
 };
 
 // A fresh random request id: 32 lower-case hex digits.

@@ -2,6 +2,8 @@
 #ifndef PUSHWOOSH_MESSAGING_INTERNAL_RPC_H_
 #define PUSHWOOSH_MESSAGING_INTERNAL_RPC_H_
 
+#include <string_view>
+
 namespace pushwoosh::messaging::internal {
 
 enum class Rpc {
@@ -10,6 +12,21 @@ enum class Rpc {
   kCancel,
   kListMessages,
 };
+
+// "Notify", "Cancel", "ListMessages"; "" for kUnspecified.
+constexpr std::string_view RpcName(Rpc rpc) {
+  switch (rpc) {
+    case Rpc::kNotify:
+      return "Notify";
+    case Rpc::kCancel:
+      return "Cancel";
+    case Rpc::kListMessages:
+      return "ListMessages";
+    case Rpc::kUnspecified:
+      break;
+  }
+  return "";
+}
 
 }  // namespace pushwoosh::messaging::internal
 
