@@ -129,6 +129,14 @@ std::optional<std::string> Subprocess::ReadLine(
   return line;
 }
 
+bool Subprocess::WaitForStderr(const std::string& text,
+                               std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return changed_.wait_for(lock, timeout, [&] {
+    return err_.find(text) != std::string::npos || eof_;
+  }) && err_.find(text) != std::string::npos;
+}
+
 void Subprocess::Signal(int signal_number) {
   if (!exit_code_.has_value()) kill(pid_, signal_number);
 }

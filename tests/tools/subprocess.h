@@ -41,6 +41,10 @@ class Subprocess {
   // The next whole line of stdout (without '\n'), or nullopt at EOF or on
   // timeout.
   std::optional<std::string> ReadLine(std::chrono::milliseconds timeout);
+  // Waits until the child's stderr so far contains `text`; false on timeout
+  // or EOF without it.
+  bool WaitForStderr(const std::string& text,
+                     std::chrono::milliseconds timeout);
   void Signal(int signal_number);
   // Waits for exit (SIGKILL after `timeout`) and returns all output not yet
   // read by ReadLine.

@@ -114,6 +114,9 @@ absl::StatusOr<messaging::testing::FakeFault> ParseFault(
     } else if (name == "retry-delay-ms" && absl::SimpleAtoi(value, &number) &&
                number >= 0) {
       fault.retry_delay = std::chrono::milliseconds(number);
+    } else if (name == "message" && equals != std::string::npos &&
+               !value.empty()) {
+      fault.message = value;
     } else {
       return BadFault(spec, absl::StrCat("bad option \"", option, "\""));
     }

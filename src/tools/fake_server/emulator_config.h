@@ -52,7 +52,8 @@ error details. Serves grpc.health.v1 and server reflection too.
                           CODE: a gRPC code name (UNAVAILABLE, INTERNAL, ...)
                           or number, or OK to only add latency; OPTIONS:
                           count=N (default 1; -1: every call), fraction=F,
-                          latency-ms=N, retry-delay-ms=N, apply-then-fail,
+                          latency-ms=N, retry-delay-ms=N, message=TEXT (no
+                          commas), apply-then-fail,
                           drop-connection (reset every client connection
                           instead of replying).
                           Example: --fault Cancel:UNAVAILABLE,count=2

@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "tools/pwmsg/attempt_log.h"
 
 namespace pushwoosh::tools {
 namespace {
@@ -33,6 +34,7 @@ absl::StatusOr<GlobalOptions> ReadGlobalOptions(const ParsedFlags& flags,
   }
   GlobalOptions options;
   options.json = flags.Has("json");
+  if (flags.Has("verbose")) options.client.logger = StderrAttemptLogger();
   options.client.plaintext = flags.Has("plaintext");
   options.client.trusted_sidecar = flags.Has("trusted-sidecar");
   options.client.tls.ca_file = flags.Get("ca-file").value_or("");

@@ -16,7 +16,7 @@ namespace pushwoosh::tools {
 inline constexpr char kDefaultTarget[] = "api.pushwoosh.com:443";
 
 // "token" is listed only so that it can be refused with a clear message.
-inline constexpr std::array<FlagSpec, 13> kGlobalFlags = {{
+inline constexpr std::array<FlagSpec, 14> kGlobalFlags = {{
     {"target", true, false},
     {"plaintext", false, false},
     {"trusted-sidecar", false, false},
@@ -28,6 +28,7 @@ inline constexpr std::array<FlagSpec, 13> kGlobalFlags = {{
     {"token", true, false},
     {"timeout", true, false},
     {"json", false, false},
+    {"verbose", false, false},
     {"help", false, false},
     {"version", false, false},
 }};

@@ -53,6 +53,9 @@ Global flags:
   --timeout DURATION   deadline of each call, e.g. 500ms, 10s (default 30s)
   --json               print responses in the REST JSON shape and failures
                        as {"code": N, "message": "...", "details": [...]}
+  --verbose            log every attempt of every call on stderr (method,
+                       outcome, latency, request id); GRPC_TRACE is
+                       ignored, since gRPC's traces show the API token
   --help, --version
 
 Exit status: 0 success, 1 other error (or failures of different kinds),
@@ -139,6 +142,13 @@ ExitCode ReportError(CliContext& context, const absl::Status& status) {
 }
 
 int Main(int argc, char** argv) {
+  // Before gRPC starts and reads it: gRPC's traces print request headers,
+  // the API token among them.
+  if (std::getenv("GRPC_TRACE") != nullptr) {
+    ::unsetenv("GRPC_TRACE");
+    std::cerr << "pwmsg: ignoring GRPC_TRACE: gRPC's traces print request "
+                 "headers, the API token among them (use --verbose)\n";
+  }
   std::vector<std::string> args(argv + 1, argv + argc);
   const std::size_t command_index = FindCommand(args);
   const Command* command = nullptr;
