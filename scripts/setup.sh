@@ -14,6 +14,8 @@ packages=(
   clang-format
   # Throwaway certificates for the TLS tests (scripts/make-test-certs.sh).
   openssl
+  # A real L7 proxy (grpc_pass) for tests/tools/nginx_proxy_test.cc.
+  nginx
 )
 
 missing=()

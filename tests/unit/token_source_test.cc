@@ -92,6 +92,14 @@ TEST(TokenSourceTest, RedactsTheCurrentAndThePreviousToken) {
   EXPECT_FALSE((*tokens)->Mentions("nothing here"));
 }
 
+TEST(TokenSourceTest, RedactsOnlyWholeWords) {
+  TokenSource tokens("t");
+  EXPECT_EQ(tokens.Redact("message not found"), "message not found");
+  EXPECT_FALSE(tokens.Mentions("message not found"));
+  EXPECT_EQ(tokens.Redact("Token t, token=t."),
+            "Token [REDACTED], token=[REDACTED].");
+}
+
 // The reload thread stuck in a read (a slow network file system) must not
 // hold up calls, which only read the token in use.
 TEST(TokenSourceTest, CallsDoNotWaitForASlowRead) {

@@ -9,7 +9,6 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/metadata.h"
 #include "pushwoosh/messaging/internal/validation.h"
@@ -19,6 +18,23 @@ namespace {
 
 constexpr std::string_view kRedacted = "[REDACTED]";
 constexpr std::size_t kMaxTokenFileSize = 64 * 1024;
+
+bool IsWordCharacter(char c) { return absl::ascii_isalnum(c); }
+
+// The first occurrence of `secret` at or after `from` that is a whole word,
+// so that a short token ("t") is not "found" inside other words ("not").
+std::size_t FindWhole(std::string_view text, std::string_view secret,
+                      std::size_t from) {
+  if (secret.empty()) return std::string_view::npos;
+  for (std::size_t at = text.find(secret, from); at != std::string_view::npos;
+       at = text.find(secret, at + 1)) {
+    const bool starts = at == 0 || !IsWordCharacter(text[at - 1]);
+    const std::size_t end = at + secret.size();
+    const bool ends = end == text.size() || !IsWordCharacter(text[end]);
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
 
 bool IsValidToken(std::string_view token) {
   return !token.empty() && ValidateApiToken(token).ok();
@@ -124,19 +140,18 @@ std::shared_ptr<const std::string> TokenSource::Authorization() const {
 
 bool TokenSource::Mentions(std::string_view text) const {
   std::shared_ptr<const State> state = state_.load();
-  return (!state->token.empty() &&
-          text.find(state->token) != std::string_view::npos) ||
-         (!state->previous.empty() &&
-          text.find(state->previous) != std::string_view::npos);
+  return FindWhole(text, state->token, 0) != std::string_view::npos ||
+         FindWhole(text, state->previous, 0) != std::string_view::npos;
 }
 
 std::string TokenSource::Redact(std::string_view text) const {
   std::shared_ptr<const State> state = state_.load();
   std::string redacted(text);
   for (const std::string* secret : {&state->token, &state->previous}) {
-    if (!secret->empty()) {
-      redacted =
-          absl::StrReplaceAll(redacted, {{AsAbsl(*secret), AsAbsl(kRedacted)}});
+    std::size_t at = 0;
+    while ((at = FindWhole(redacted, *secret, at)) != std::string::npos) {
+      redacted.replace(at, secret->size(), kRedacted);
+      at += kRedacted.size();
     }
   }
   return redacted;
