@@ -8,6 +8,7 @@
 #include <string>
 
 #include "bench_environment.h"
+#include "pushwoosh/messaging/in_memory_call_metrics.h"
 #include "pushwoosh/messaging/internal/grpc_connection.h"
 #include "pushwoosh/messaging/internal/metadata_stub.h"
 #include "pushwoosh/messaging/internal/retry_connection.h"
@@ -66,10 +67,17 @@ void BM_LayerOverhead_Raw(benchmark::State& state) {
   }
 }
 
-// The stack MakeMessagingConnection builds, over the immediate stub.
-MessagingClient ClientOverImmediateStub() {
+// The stack MakeMessagingConnection builds, over the immediate stub; with
+// `hooks`, a logger that does nothing and in-memory metrics.
+MessagingClient ClientOverImmediateStub(bool hooks = false) {
   ClientOptions options;
   options.api_token = kToken;
+  if (hooks) {
+    options.logger = [](const AttemptRecord& record) {
+      benchmark::DoNotOptimize(record.latency);
+    };
+    options.metrics = std::make_shared<InMemoryCallMetrics>();
+  }
   auto connection = std::make_shared<internal::RetryConnection>(
       std::make_shared<internal::GrpcConnection>(
           std::make_shared<internal::MetadataStub>(
@@ -83,6 +91,15 @@ MessagingClient ClientOverImmediateStub() {
 
 void BM_LayerOverhead_Client(benchmark::State& state) {
   MessagingClient client = ClientOverImmediateStub();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(client.Cancel(kCode).ok());
+  }
+}
+
+// What the observability hooks cost when on; off, they are not called
+// and no clock is read (BM_LayerOverhead_Client).
+void BM_LayerOverhead_ClientWithHooks(benchmark::State& state) {
+  MessagingClient client = ClientOverImmediateStub(/*hooks=*/true);
   for (auto _ : state) {
     benchmark::DoNotOptimize(client.Cancel(kCode).ok());
   }
@@ -118,6 +135,7 @@ void BM_AsyncLayerOverhead_Client(benchmark::State& state) {
 
 BENCHMARK(BM_LayerOverhead_Raw);
 BENCHMARK(BM_LayerOverhead_Client);
+BENCHMARK(BM_LayerOverhead_ClientWithHooks);
 BENCHMARK(BM_AsyncLayerOverhead_Raw);
 BENCHMARK(BM_AsyncLayerOverhead_Client);
 

@@ -89,6 +89,14 @@ class ChannelOptionsTest : public ::testing::Test {
     }
   }
 
+  // Servers 0 and 1, as one ipv4: target with both addresses.
+  std::string TwoServers() {
+    const int first = StartServer().port();
+    const int second = StartServer().port();
+    return "ipv4:127.0.0.1:" + std::to_string(first) +
+           ",127.0.0.1:" + std::to_string(second);
+  }
+
   int CallsAt(std::size_t server) {
     std::lock_guard lock(seen_[server]->mutex);
     return seen_[server]->calls;
@@ -119,10 +127,7 @@ TEST_F(ChannelOptionsTest, UnixSocketTargetReachesTheServer) {
 }
 
 TEST_F(ChannelOptionsTest, RoundRobinSpreadsCallsOverEveryAddress) {
-  const int first = StartServer().port();
-  const int second = StartServer().port();
-  ClientOptions options = Options("ipv4:127.0.0.1:" + std::to_string(first) +
-                                  ",127.0.0.1:" + std::to_string(second));
+  ClientOptions options = Options(TwoServers());
   options.channel_options.load_balancing_policy = "round_robin";
   CancelUnknown(options, 20);
   EXPECT_GT(CallsAt(0), 0);
@@ -131,10 +136,7 @@ TEST_F(ChannelOptionsTest, RoundRobinSpreadsCallsOverEveryAddress) {
 }
 
 TEST_F(ChannelOptionsTest, PickFirstSendsEveryCallToOneAddress) {
-  const int first = StartServer().port();
-  const int second = StartServer().port();
-  ClientOptions options = Options("ipv4:127.0.0.1:" + std::to_string(first) +
-                                  ",127.0.0.1:" + std::to_string(second));
+  ClientOptions options = Options(TwoServers());
   options.channel_options.load_balancing_policy = "pick_first";
   CancelUnknown(options, 20);
   EXPECT_EQ(CallsAt(0), 20);
@@ -142,10 +144,7 @@ TEST_F(ChannelOptionsTest, PickFirstSendsEveryCallToOneAddress) {
 }
 
 TEST_F(ChannelOptionsTest, ServiceConfigChoosesTheBalancer) {
-  const int first = StartServer().port();
-  const int second = StartServer().port();
-  ClientOptions options = Options("ipv4:127.0.0.1:" + std::to_string(first) +
-                                  ",127.0.0.1:" + std::to_string(second));
+  ClientOptions options = Options(TwoServers());
   options.channel_options.service_config_json =
       R"({"loadBalancingConfig": [{"round_robin": {}}]})";
   CancelUnknown(options, 20);

@@ -66,9 +66,9 @@ struct ChannelOptions {
   // Takes precedence over load_balancing_policy. Checked by Create.
   std::string service_config_json;
   // The :authority header when it is not the target's host, e.g. the
-  // virtual host a plaintext sidecar routes on. With TLS use
-  // TlsOptions::server_name, which also sets the name the certificate is
-  // checked against.
+  // virtual host a plaintext sidecar routes on. With the client's own TLS
+  // use TlsOptions::server_name, which also sets the name the certificate
+  // is checked against.
   std::string authority;
   KeepaliveOptions keepalive;
   // Largest message accepted from the server and sent to it, in bytes;

@@ -186,7 +186,10 @@ absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> CreateChannels(
   if (auto s = CheckTarget(options.target); !s.ok()) return s;
   const ChannelOptions& channel_options = options.channel_options;
   if (auto s = ValidateChannelOptions(channel_options); !s.ok()) return s;
-  if (!channel_options.authority.empty() && !plaintext) {
+  // Our own TLS checks the certificate against the name tls.server_name
+  // also sends; credentials passed in are the caller's to judge.
+  if (!channel_options.authority.empty() && !plaintext &&
+      !options.credentials) {
     return InvalidRequestError(
         "ClientOptions: channel_options.authority is for plaintext channels; "
         "with TLS set tls.server_name",
