@@ -58,7 +58,8 @@ function(pushwoosh_proto_library target)
   # Generated code is not ours to keep warning-free.
   target_compile_options(${target} PRIVATE -w)
   target_include_directories(${target} SYSTEM PUBLIC
-    "$<BUILD_INTERFACE:${PUSHWOOSH_PROTO_GEN_DIR}>")
+    "$<BUILD_INTERFACE:${PUSHWOOSH_PROTO_GEN_DIR}>"
+    "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
   target_link_libraries(${target} PUBLIC protobuf::libprotobuf gRPC::grpc++
                         ${ARG_DEPENDS})
 endfunction()
