@@ -95,7 +95,7 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
       client_.AsyncCancel(
           codes_[index],
           [self = shared_from_this(),
-           index](absl::StatusOr<CancelResult> result) {
+           index](const absl::StatusOr<CancelResult>& result) {
             self->OnDone(index, result);
           },
           options_.call);

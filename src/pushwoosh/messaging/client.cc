@@ -12,10 +12,11 @@ namespace pushwoosh::messaging {
 using internal::Classify;
 using internal::Rpc;
 
-absl::StatusOr<MessagingClient> MessagingClient::Create(ClientOptions options) {
+absl::StatusOr<MessagingClient> MessagingClient::Create(
+    const ClientOptions& options) {
   std::string application = options.application;
   const auto default_timeout = options.default_timeout;
-  auto connection = MakeMessagingConnection(std::move(options));
+  auto connection = MakeMessagingConnection(options);
   if (!connection.ok()) return connection.status();
   return MessagingClient(*std::move(connection), std::move(application),
                          default_timeout);

@@ -53,7 +53,7 @@ namespace pushwoosh::messaging {
 class MessagingClient {
  public:
   // Connects as `options` say (lazily: no I/O happens here).
-  static absl::StatusOr<MessagingClient> Create(ClientOptions options);
+  static absl::StatusOr<MessagingClient> Create(const ClientOptions& options);
 
   // Uses `connection` as is: how tests inject a mock or a decorator.
   // `application` and `default_timeout` serve the client's own look-ups.

@@ -73,7 +73,7 @@ void MessagingClient::AsyncCancel(std::string_view message_code,
     connection_->AsyncCancel(
         request, bounded,
         [done = std::move(done)](
-            absl::StatusOr<v2::CancelResponse> response) mutable {
+            const absl::StatusOr<v2::CancelResponse>& response) mutable {
           absl::Status status = Classify(Rpc::kCancel, response.status());
           if (!status.ok()) return done(std::move(status));
           done(CancelResult{});
@@ -84,7 +84,7 @@ void MessagingClient::AsyncCancel(std::string_view message_code,
       request, bounded,
       [client = *this, application, code = request.message_code(), bounded,
        done = std::move(done)](
-          absl::StatusOr<v2::CancelResponse> response) mutable {
+          const absl::StatusOr<v2::CancelResponse>& response) mutable {
         absl::Status status = Classify(Rpc::kCancel, response.status());
         if (status.ok()) return done(CancelResult{});
         if (!internal::NeedsStatusCheck(status, application)) {
@@ -93,7 +93,7 @@ void MessagingClient::AsyncCancel(std::string_view message_code,
         client.AsyncGetMessageStatus(
             application, code,
             [status = std::move(status), done = std::move(done)](
-                absl::StatusOr<MessageStatusInfo> info) mutable {
+                const absl::StatusOr<MessageStatusInfo>& info) mutable {
               done(internal::ConfirmCancel(std::move(status), info));
             },
             bounded);

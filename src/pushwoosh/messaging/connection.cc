@@ -44,7 +44,7 @@ void MessagingConnection::AsyncListMessages(
 }
 
 absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
-    ClientOptions options) {
+    const ClientOptions& options) {
   if (options.target.empty() && !options.channel) {
     return internal::InvalidRequestError(
         "ClientOptions: target or channel is required",

@@ -55,7 +55,7 @@ class MessagingConnection {
 // The gRPC connection described by `options`: validates the options
 // (target or channel, token, metadata keys) and opens the channel lazily.
 absl::StatusOr<std::shared_ptr<MessagingConnection>> MakeMessagingConnection(
-    ClientOptions options);
+    const ClientOptions& options);
 
 }  // namespace pushwoosh::messaging
 

@@ -20,8 +20,8 @@ struct RetryPolicy {
   // Attempts in all, the first included; 1 turns retries off.
   int max_attempts = 5;
   // Deadline of one attempt. The call's own deadline (CallOptions::timeout
-  // or ::deadline, else ClientOptions::default_timeout) bounds all attempts
-  // and the waits between them.
+  // or CallOptions::deadline, else ClientOptions::default_timeout) bounds
+  // all attempts and the waits between them.
   std::chrono::milliseconds attempt_timeout{10'000};
 };
 

@@ -5,7 +5,7 @@
 namespace pushwoosh::messaging {
 namespace {
 
-std::string_view View(grpc::string_ref value) {
+std::string_view View(const grpc::string_ref& value) {
   return std::string_view(value.data(), value.size());
 }
 

@@ -21,7 +21,6 @@
 namespace {
 
 namespace pt = ::pushwoosh::messaging::testing;
-using ::pushwoosh::tools::EmulatorConfig;
 
 constexpr int kExitUsage = 2;
 
@@ -101,7 +100,7 @@ int main(int argc, char** argv) {
   for (const auto& fault : config->faults) {
     options.connection_faults |= fault.drop_connection;
   }
-  auto server = pt::FakeMessagingServer::Start(std::move(options));
+  auto server = pt::FakeMessagingServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "pwmsg-fake-server: %s\n",
                  std::string(server.status().message()).c_str());

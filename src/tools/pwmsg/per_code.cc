@@ -26,8 +26,7 @@ std::string OutcomeLine(const CliContext& context, bool many,
                         const std::string& code, const CodeOutcome& outcome) {
   const bool ok = outcome.status.ok();
   if (context.json) {
-    const std::string body =
-        ok ? outcome.json : ErrorEnvelopeJson(outcome.status);
+    std::string body = ok ? outcome.json : ErrorEnvelopeJson(outcome.status);
     if (!many) return body;
     return "{\"message_code\":" + JsonString(code) +
            (ok ? ",\"response\":" : ",\"error\":") + body + "}";

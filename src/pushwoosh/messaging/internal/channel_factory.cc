@@ -213,14 +213,21 @@ absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> CreateChannels(
     channels.push_back(
         grpc::CreateCustomChannel(options.target, credentials, arguments));
   }
-  // gRPC rejects a bad service config by making a channel that fails every
-  // call; it is born in TRANSIENT_FAILURE, where a good one is IDLE.
+  // gRPC rejects a bad service config (or target) by making a channel that
+  // fails every call; it is born in TRANSIENT_FAILURE, where a good one is
+  // IDLE.
   if (channels.front()->GetState(/*try_to_connect=*/false) ==
       GRPC_CHANNEL_TRANSIENT_FAILURE) {
+    if (!channel_options.service_config_json.empty()) {
+      return InvalidRequestError(
+          "ClientOptions: gRPC rejected channel_options.service_config_json "
+          "(its log says why)",
+          {{"channel_options.service_config_json", "rejected by gRPC"}});
+    }
     return InvalidRequestError(
-        "ClientOptions: gRPC rejected channel_options.service_config_json "
-        "(its log says why)",
-        {{"channel_options.service_config_json", "rejected by gRPC"}});
+        absl::StrCat("ClientOptions: gRPC cannot make a channel to ",
+                     options.target, " (its log says why)"),
+        {{"target", "rejected by gRPC"}});
   }
   return channels;
 }

@@ -57,7 +57,7 @@ class GrpcStub final : public MessagingStub {
 }  // namespace
 
 std::shared_ptr<MessagingStub> MakeGrpcStub(
-    std::shared_ptr<grpc::Channel> channel) {
+    const std::shared_ptr<grpc::Channel>& channel) {
   return std::make_shared<GrpcStub>(channel);
 }
 

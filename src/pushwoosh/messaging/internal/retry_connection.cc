@@ -20,8 +20,9 @@ absl::StatusOr<Response> WithRetries(
       RunWithRetries(*settings, options, throttle, environment,
                      [&](const CallOptions& attempt) {
                        auto result = call(attempt);
-                       if (result.ok()) response = *std::move(result);
-                       return result.status();
+                       if (!result.ok()) return result.status();
+                       response = *std::move(result);
+                       return absl::OkStatus();
                      });
   if (!status.ok()) return status;
   return response;
@@ -42,8 +43,8 @@ class AsyncRetry
   static void Start(std::shared_ptr<RetryConnection> owner, Method method,
                     RetrySettings settings, const Request& request,
                     CallOptions options, AsyncCallback<Response> done) {
-    std::make_shared<AsyncRetry>(std::move(owner), method, std::move(settings),
-                                 request, std::move(options), std::move(done))
+    std::make_shared<AsyncRetry>(std::move(owner), method, settings, request,
+                                 std::move(options), std::move(done))
         ->Attempt();
   }
 
@@ -52,7 +53,7 @@ class AsyncRetry
              CallOptions options, AsyncCallback<Response> done)
       : owner_(std::move(owner)),
         method_(method),
-        settings_(std::move(settings)),
+        settings_(settings),
         options_(std::move(options)),
         request_(request),
         done_(std::move(done)),

@@ -247,8 +247,9 @@ absl::Status RunWithRetries(
   while (true) {
     RetryLoop::Verdict verdict =
         loop.OnAttemptDone(attempt(loop.NextAttempt()));
-    if (verdict.final_status.has_value())
+    if (verdict.final_status.has_value()) {
       return *std::move(verdict.final_status);
+    }
     environment.sleep(verdict.delay);
   }
 }
@@ -261,8 +262,9 @@ std::string NewRequestId() {
   std::string id(32, '0');
   for (int half = 0; half < 2; ++half) {
     std::uint64_t bits = generator();
-    for (int i = 15; i >= 0; --i, bits >>= 4)
+    for (int i = 15; i >= 0; --i, bits >>= 4) {
       id[half * 16 + i] = kHex[bits & 15];
+    }
   }
   return id;
 }

@@ -48,7 +48,7 @@ class MessagingStub {
 
 // The generated stubs of both services over one channel.
 std::shared_ptr<MessagingStub> MakeGrpcStub(
-    std::shared_ptr<grpc::Channel> channel);
+    const std::shared_ptr<grpc::Channel>& channel);
 
 }  // namespace pushwoosh::messaging::internal
 

@@ -17,7 +17,7 @@ namespace pushwoosh::messaging::internal {
 namespace {
 
 constexpr std::string_view kRedacted = "[REDACTED]";
-constexpr std::size_t kMaxTokenFileSize = 64 * 1024;
+constexpr std::size_t kMaxTokenFileSize = std::size_t{64} * 1024;
 
 bool IsWordCharacter(char c) { return absl::ascii_isalnum(c); }
 
@@ -99,8 +99,8 @@ absl::StatusOr<std::shared_ptr<TokenSource>> TokenSource::FromFile(
       new TokenSource(std::move(path), std::move(reader)));
   source->state_.store(MakeState(*token, std::string()));
   source->reloader_ =
-      std::jthread([raw = source.get(), interval](std::stop_token stop) {
-        raw->ReloadEvery(interval, std::move(stop));
+      std::jthread([raw = source.get(), interval](const std::stop_token& stop) {
+        raw->ReloadEvery(interval, stop);
       });
   return source;
 }
@@ -113,7 +113,7 @@ TokenSource::~TokenSource() {
 }
 
 void TokenSource::ReloadEvery(std::chrono::milliseconds interval,
-                              std::stop_token stop) {
+                              const std::stop_token& stop) {
   std::unique_lock lock(wake_mutex_);
   while (!wake_.wait_for(lock, stop, interval, [] { return false; })) {
     if (stop.stop_requested()) return;

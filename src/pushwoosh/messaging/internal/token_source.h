@@ -69,7 +69,8 @@ class TokenSource {
   TokenSource(std::string path, Reader reader);
   static std::shared_ptr<const State> MakeState(std::string_view token,
                                                 std::string previous);
-  void ReloadEvery(std::chrono::milliseconds interval, std::stop_token stop);
+  void ReloadEvery(std::chrono::milliseconds interval,
+                   const std::stop_token& stop);
 
   std::string path_;
   Reader reader_;

@@ -167,7 +167,7 @@ std::string FakeBackend::AccountOf(
     std::optional<std::string_view> authorization) const {
   auto account = Authenticate(authorization);
   auto* name = std::get_if<std::string>(&account);
-  return name == nullptr ? std::string() : *std::move(name);
+  return name == nullptr ? std::string() : std::move(*name);
 }
 
 grpc::Status FakeBackend::Fail(const FakeCallHeaders& headers,
@@ -183,12 +183,14 @@ grpc::Status FakeBackend::Notify(const FakeCallHeaders& headers,
                                  const v2::NotifyRequest& request,
                                  v2::NotifyResponse* response) {
   auto account = Authenticate(headers.authorization);
-  if (auto* error = std::get_if<FakeError>(&account))
+  if (auto* error = std::get_if<FakeError>(&account)) {
     return Fail(headers, *error);
+  }
 
   auto message = ReadNotify(request, store_->clock().Now());
-  if (auto* error = std::get_if<FakeError>(&message))
+  if (auto* error = std::get_if<FakeError>(&message)) {
     return Fail(headers, *error);
+  }
   auto& new_message = std::get<FakeMessageStore::NewMessage>(message);
   new_message.account = std::get<std::string>(std::move(account));
 
@@ -229,8 +231,9 @@ grpc::Status FakeBackend::Cancel(const FakeCallHeaders& headers,
                                  const v2::CancelRequest& request,
                                  v2::CancelResponse* /*response*/) {
   auto account = Authenticate(headers.authorization);
-  if (auto* error = std::get_if<FakeError>(&account))
+  if (auto* error = std::get_if<FakeError>(&account)) {
     return Fail(headers, *error);
+  }
   const std::string& code = request.message_code();
   if (code.empty()) return Fail(headers, MissingField("message_code"));
 
@@ -269,8 +272,9 @@ grpc::Status FakeBackend::ListMessages(
     const statistics::v2::ListMessagesRequest& request,
     statistics::v2::ListMessagesResponse* response) {
   auto account = Authenticate(headers.authorization);
-  if (auto* error = std::get_if<FakeError>(&account))
+  if (auto* error = std::get_if<FakeError>(&account)) {
     return Fail(headers, *error);
+  }
   if (!request.has_filters()) return Fail(headers, MissingField("filters"));
   if (request.filters().application().empty()) {
     return Fail(headers, MissingField("filters.application"));

@@ -15,7 +15,7 @@
 namespace pushwoosh::messaging::testing {
 
 absl::StatusOr<std::unique_ptr<FakeMessagingServer>> FakeMessagingServer::Start(
-    FakeServerOptions options) {
+    const FakeServerOptions& options) {
   if (options.lifecycle.pending_duration.count() < 0 ||
       options.lifecycle.processing_duration.count() < 0) {
     return absl::InvalidArgumentError(

@@ -92,7 +92,7 @@ struct FakeServerOptions {
 class FakeMessagingServer {
  public:
   static absl::StatusOr<std::unique_ptr<FakeMessagingServer>> Start(
-      FakeServerOptions options);
+      const FakeServerOptions& options);
 
   FakeMessagingServer(const FakeMessagingServer&) = delete;
   FakeMessagingServer& operator=(const FakeMessagingServer&) = delete;
