@@ -11,11 +11,13 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   # .proto sources of google/api and google/rpc (Debian ships no C++ build).
   golang-github-gogo-googleapis-dev
-  clang-format
+  clang-format clang-tidy
   # Throwaway certificates for the TLS tests (scripts/make-test-certs.sh).
   openssl
   # A real L7 proxy (grpc_pass) for tests/tools/nginx_proxy_test.cc.
   nginx
+  # The reference docs target (docs/CMakeLists.txt), built in CI.
+  doxygen
 )
 
 missing=()
