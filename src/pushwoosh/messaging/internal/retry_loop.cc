@@ -59,6 +59,12 @@ absl::Status Finish(absl::Status status, int attempts, RetryStopReason reason,
   return status;
 }
 
+// The hooks' outcome label: "OK" or the failure's ErrorKindName().
+std::string_view OutcomeName(const absl::Status& status) {
+  return status.ok() ? std::string_view("OK")
+                     : ErrorKindName(ErrorKindOf(status));
+}
+
 }  // namespace
 
 RetryEnvironment RetryEnvironment::Real() {
@@ -170,9 +176,7 @@ RetryLoop::Verdict RetryLoop::OnAttemptDone(absl::Status result) {
 void RetryLoop::Report(const absl::Status& attempt, const Verdict& verdict,
                        std::chrono::steady_clock::time_point now) const {
   const std::string_view method = RpcName(settings_.rpc);
-  const std::string_view outcome = attempt.ok()
-                                       ? std::string_view("OK")
-                                       : ErrorKindName(ErrorKindOf(attempt));
+  const std::string_view outcome = OutcomeName(attempt);
   const bool last = verdict.final_status.has_value();
   const CallObservers& observers = *settings_.observers;
   if (observers.logger) {
@@ -193,11 +197,8 @@ void RetryLoop::Report(const absl::Status& attempt, const Verdict& verdict,
     observers.metrics->OnAttempt(method, outcome);
     if (last) {
       const absl::Status& final_status = *verdict.final_status;
-      observers.metrics->OnCall(method,
-                                final_status.ok()
-                                    ? std::string_view("OK")
-                                    : ErrorKindName(ErrorKindOf(final_status)),
-                                attempts_, now - call_start_);
+      observers.metrics->OnCall(method, OutcomeName(final_status), attempts_,
+                                now - call_start_);
     }
   }
 }
