@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the build and test dependencies from Debian 12's packages.
+# Installs the build and test dependencies from Debian 12's packages, and the
+# interop tests' npm packages pinned by tests/interop/package-lock.json.
 # Idempotent and non-interactive: safe to run on every build, and it is what
 # both the README and CI use.
 set -euo pipefail
@@ -18,6 +19,8 @@ packages=(
   nginx
   # The reference docs target (docs/CMakeLists.txt), built in CI.
   doxygen
+  # The interop tests' independent gRPC peers (grpc-js, tests/interop).
+  nodejs
 )
 
 missing=()
@@ -28,17 +31,31 @@ for package in "${packages[@]}"; do
   fi
 done
 
-if ((${#missing[@]} == 0)); then
-  echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
-fi
-
 sudo_cmd=()
 if ((EUID != 0)); then
   sudo_cmd=(sudo)
 fi
 
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages already installed"
+else
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Debian's nodejs comes without npm; other builds of nodejs bundle it.
+if ! command -v npm >/dev/null; then
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends npm
+fi
+
+# The interop peers' npm packages, at the versions package-lock.json pins.
+interop="$(dirname "$0")/../tests/interop"
+if [[ "${interop}/node_modules/.package-lock.json" -nt \
+      "${interop}/package-lock.json" ]]; then
+  echo "setup: interop npm packages already installed"
+else
+  echo "setup: installing the interop npm packages (npm ci)"
+  npm ci --prefix "${interop}" --ignore-scripts --no-audit --no-fund
+fi
