@@ -3,13 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/synchronization/mutex.h"
 #include "fake_server_fixture.h"
 
 namespace pushwoosh::messaging {
@@ -148,23 +149,23 @@ TEST_P(AsyncCallsTest, ManyConcurrentCallsEachGetTheirOwnOutcome) {
                        ErrorKind::kMessageNotFound);
   }
 
-  absl::Mutex mutex;
+  std::mutex mutex;
+  std::condition_variable all_done;
   std::vector<std::optional<ErrorKind>> seen(calls.size(), ErrorKind::kUnknown);
   int remaining = static_cast<int>(calls.size());
   for (std::size_t i = 0; i < calls.size(); ++i) {
     acme_->AsyncCancel(
         calls[i].first, [&, i](absl::StatusOr<CancelResult> result) {
-          absl::MutexLock lock(&mutex);
+          std::lock_guard lock(mutex);
           seen[i] =
               result.ok()
                   ? std::nullopt
                   : std::optional<ErrorKind>(ErrorKindOf(result.status()));
-          --remaining;
+          if (--remaining == 0) all_done.notify_one();
         });
   }
-  absl::MutexLock lock(&mutex);
-  mutex.Await(absl::Condition(
-      +[](int* left) { return *left == 0; }, &remaining));
+  std::unique_lock lock(mutex);
+  all_done.wait(lock, [&] { return remaining == 0; });
   for (std::size_t i = 0; i < calls.size(); ++i) {
     EXPECT_EQ(seen[i], calls[i].second) << calls[i].first;
   }

@@ -9,11 +9,11 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/client.h"
 #include "pushwoosh/messaging/testing/fake_messaging_server.h"
 
@@ -29,7 +29,7 @@ class ResilienceTest : public ::testing::Test {
     options.accounts = {{kToken, "acme"}};
     options.clock = clock_;
     options.on_call = [this](const testing::FakeCallRecord& call) {
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard lock(mutex_);
       ++calls_[std::string(call.method)];
       request_ids_.emplace_back(call.request_id);
     };
@@ -53,13 +53,13 @@ class ResilienceTest : public ::testing::Test {
   }
 
   int Calls(const std::string& method) {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     return calls_[method];
   }
 
   // The x-request-id of every call the server saw, in order.
   std::vector<std::string> RequestIds() {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     return request_ids_;
   }
 
@@ -93,9 +93,9 @@ class ResilienceTest : public ::testing::Test {
       std::make_shared<testing::VirtualClock>();
   std::unique_ptr<testing::FakeMessagingServer> server_;
   std::optional<MessagingClient> client_;
-  absl::Mutex mutex_;
-  std::map<std::string, int> calls_ ABSL_GUARDED_BY(mutex_);
-  std::vector<std::string> request_ids_ ABSL_GUARDED_BY(mutex_);
+  std::mutex mutex_;  // Guards the members below it.
+  std::map<std::string, int> calls_;
+  std::vector<std::string> request_ids_;
 };
 
 }  // namespace pushwoosh::messaging

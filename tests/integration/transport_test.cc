@@ -7,10 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/client.h"
 #include "pushwoosh/messaging/v2/messaging.grpc.pb.h"
 
@@ -32,7 +32,7 @@ class ScriptedService final : public v2::MessagingService::CallbackService {
                                    const v2::CancelRequest* /*request*/,
                                    v2::CancelResponse* /*response*/) override {
     {
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard lock(mutex_);
       for (const auto& [key, value] : context->client_metadata()) {
         metadata_.emplace_back(std::string(key.data(), key.size()),
                                std::string(value.data(), value.size()));
@@ -45,7 +45,7 @@ class ScriptedService final : public v2::MessagingService::CallbackService {
   }
 
   std::vector<std::pair<std::string, std::string>> metadata() {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     return metadata_;
   }
 
@@ -55,7 +55,7 @@ class ScriptedService final : public v2::MessagingService::CallbackService {
     void OnDone() override { delete this; }
   };
 
-  absl::Mutex mutex_;
+  std::mutex mutex_;  // Guards the members below it.
   std::vector<std::pair<std::string, std::string>> metadata_;
 };
 

@@ -4,14 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/client.h"
 #include "pushwoosh/messaging/testing/mock_messaging_connection.h"
 
@@ -77,20 +79,20 @@ class HeldCalls final : public SyncOnlyConnection {
  public:
   void AsyncCancel(const v2::CancelRequest& request, const CallOptions&,
                    AsyncCallback<v2::CancelResponse> done) override {
-    absl::MutexLock lock(&mutex_);
-    held_.emplace_back(request.message_code(), std::move(done));
-    ++started_;
-    peak_ = std::max(peak_, held_.size());
+    {
+      std::lock_guard lock(mutex_);
+      held_.emplace_back(request.message_code(), std::move(done));
+      ++started_;
+      peak_ = std::max(peak_, held_.size());
+    }
+    changed_.notify_all();
   }
 
   // Waits until exactly `count` calls are held; false after 10 s without.
   bool AwaitHeld(std::size_t count) {
-    absl::MutexLock lock(&mutex_);
-    auto reached = [&]() ABSL_SHARED_LOCKS_REQUIRED(mutex_) {
-      return held_.size() == count;
-    };
-    return mutex_.AwaitWithTimeout(absl::Condition(&reached),
-                                   absl::Seconds(10));
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(10),
+                             [&] { return held_.size() == count; });
   }
 
   // Completes the oldest held call with `result`, outside the lock: the
@@ -98,7 +100,7 @@ class HeldCalls final : public SyncOnlyConnection {
   void CompleteOldest(absl::StatusOr<v2::CancelResponse> result) {
     AsyncCallback<v2::CancelResponse> done;
     {
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard lock(mutex_);
       if (held_.empty()) {
         ADD_FAILURE() << "no call to complete";
         return;
@@ -106,24 +108,25 @@ class HeldCalls final : public SyncOnlyConnection {
       done = std::move(held_.front().second);
       held_.pop_front();
     }
+    changed_.notify_all();
     done(std::move(result));
   }
 
   int started() {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     return started_;
   }
   std::size_t peak() {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     return peak_;
   }
 
  private:
-  absl::Mutex mutex_;
-  std::deque<std::pair<std::string, AsyncCallback<v2::CancelResponse>>> held_
-      ABSL_GUARDED_BY(mutex_);
-  int started_ ABSL_GUARDED_BY(mutex_) = 0;
-  std::size_t peak_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::mutex mutex_;
+  std::condition_variable changed_;  // held_ changed.
+  std::deque<std::pair<std::string, AsyncCallback<v2::CancelResponse>>> held_;
+  int started_ = 0;
+  std::size_t peak_ = 0;
 };
 
 std::vector<std::string> Codes(int count) {

@@ -2,17 +2,16 @@
 
 #include <vector>
 
-#include "absl/time/time.h"
-
 namespace pushwoosh::messaging::testing {
 
 DelayedReplies::DelayedReplies() : thread_([this] { Run(); }) {}
 
 DelayedReplies::~DelayedReplies() {
   {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  changed_.notify_one();
   thread_.join();
   FlushAll();
 }
@@ -21,11 +20,12 @@ void DelayedReplies::Schedule(std::chrono::milliseconds delay,
                               grpc::ServerUnaryReactor* reactor,
                               grpc::Status status) {
   {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     if (!flushed_) {
       pending_.emplace(std::chrono::steady_clock::now() + delay,
                        std::make_pair(reactor, std::move(status)));
       ++generation_;
+      changed_.notify_one();
       return;
     }
   }
@@ -35,7 +35,7 @@ void DelayedReplies::Schedule(std::chrono::milliseconds delay,
 void DelayedReplies::FlushAll() {
   Pending due;
   {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     flushed_ = true;
     due.swap(pending_);
   }
@@ -46,19 +46,18 @@ void DelayedReplies::Run() {
   for (;;) {
     std::vector<std::pair<grpc::ServerUnaryReactor*, grpc::Status>> due;
     {
-      absl::MutexLock lock(&mutex_);
+      std::unique_lock lock(mutex_);
       // Sleeps until the earliest reply is due, a reply is scheduled, or
       // the thread is told to stop.
       const std::uint64_t seen = generation_;
-      const auto changed = [this, seen]()
-                               ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-                                 return stopping_ || generation_ != seen;
-                               };
-      const absl::Duration wait =
-          pending_.empty() ? absl::InfiniteDuration()
-                           : absl::FromChrono(pending_.begin()->first -
-                                              std::chrono::steady_clock::now());
-      mutex_.AwaitWithTimeout(absl::Condition(&changed), wait);
+      const auto changed = [this, seen] {
+        return stopping_ || generation_ != seen;
+      };
+      if (pending_.empty()) {
+        changed_.wait(lock, changed);
+      } else {
+        changed_.wait_until(lock, pending_.begin()->first, changed);
+      }
       if (stopping_) return;
       const auto now = std::chrono::steady_clock::now();
       while (!pending_.empty() && pending_.begin()->first <= now) {

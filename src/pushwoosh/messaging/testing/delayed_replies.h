@@ -7,13 +7,12 @@
 #include <grpcpp/support/status.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <utility>
-
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 
 namespace pushwoosh::messaging::testing {
 
@@ -36,12 +35,15 @@ class DelayedReplies {
                     std::pair<grpc::ServerUnaryReactor*, grpc::Status>>;
   void Run();
 
-  absl::Mutex mutex_;
-  Pending pending_ ABSL_GUARDED_BY(mutex_);
-  bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
-  bool flushed_ ABSL_GUARDED_BY(mutex_) = false;
+  // Guards the members below it.
+
+  std::mutex mutex_;
+  Pending pending_;
+  bool stopping_ = false;
+  bool flushed_ = false;
   // Bumped by Schedule so that the timer thread re-plans its wait.
-  std::uint64_t generation_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::uint64_t generation_ = 0;
+  std::condition_variable changed_;  // generation_ or stopping_ changed.
   std::thread thread_;
 };
 

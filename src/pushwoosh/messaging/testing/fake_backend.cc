@@ -3,6 +3,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -135,7 +136,7 @@ FakeBackend::FakeBackend(std::shared_ptr<FakeMessageStore> store)
     : store_(std::move(store)) {}
 
 void FakeBackend::AddAccount(std::string token, std::string account) {
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   accounts_.insert_or_assign(std::move(token), std::move(account));
 }
 
@@ -153,7 +154,7 @@ std::variant<std::string, FakeError> FakeBackend::Authenticate(
                  "TOKEN_MALFORMED");
   }
   const absl::string_view token = value.substr(kTokenScheme.size());
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   auto it = accounts_.find(token);
   if (it == accounts_.end()) {
     // Never echo the token: error messages end up in logs.
@@ -196,11 +197,11 @@ grpc::Status FakeBackend::Notify(const FakeCallHeaders& headers,
 
   // Held across the check and the creation, so that two concurrent calls
   // with one key create one message.
-  std::optional<absl::MutexLock> keyed_lock;
+  std::unique_lock keyed_lock(mutex_, std::defer_lock);
   std::pair<std::string, std::string> key;
   if (headers.idempotency_key.has_value() &&
       !headers.idempotency_key->empty()) {
-    keyed_lock.emplace(&mutex_);
+    keyed_lock.lock();
     key = {new_message.account, std::string(*headers.idempotency_key)};
     auto it = notified_.find(key);
     if (it != notified_.end()) {
@@ -223,7 +224,7 @@ grpc::Status FakeBackend::Notify(const FakeCallHeaders& headers,
     // The fake knows no devices, so every recipient is "known".
     response->mutable_result()->mutable_unknown_identifiers();
   }
-  if (keyed_lock.has_value()) notified_[key] = {request, *response};
+  if (keyed_lock.owns_lock()) notified_[key] = {request, *response};
   return grpc::Status::OK;
 }
 

@@ -9,14 +9,13 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/testing/fake_errors.h"
 #include "pushwoosh/messaging/testing/fake_message_store.h"
 
@@ -65,16 +64,16 @@ class FakeBackend {
 
   std::shared_ptr<FakeMessageStore> store_;
   std::atomic<std::uint64_t> next_request_id_{1};
-  mutable absl::Mutex mutex_;
-  absl::flat_hash_map<std::string, std::string> accounts_
-      ABSL_GUARDED_BY(mutex_);
+  // Guards the members below it.
+  mutable std::mutex mutex_;
+  absl::flat_hash_map<std::string, std::string> accounts_;
   struct KeyedNotify {
     v2::NotifyRequest request;
     v2::NotifyResponse response;
   };
   // By account and idempotency key.
   absl::flat_hash_map<std::pair<std::string, std::string>, KeyedNotify>
-      notified_ ABSL_GUARDED_BY(mutex_);
+      notified_;
 };
 
 }  // namespace pushwoosh::messaging::testing

@@ -142,7 +142,7 @@ bool FakeMessageStore::Matches(std::size_t index,
 
 FakeMessage FakeMessageStore::Create(NewMessage message) {
   const Clock::TimePoint now = clock_->Now();
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   Stored stored;
   stored.code = NextCode();
   stored.account = Intern(std::move(message.account));
@@ -164,7 +164,7 @@ FakeMessageStore::CancelResult FakeMessageStore::Cancel(
   const Clock::TimePoint now = clock_->Now();
   const std::optional<Code> key = ToCode(code);
   if (!key.has_value()) return {CancelOutcome::kNotFound};
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   auto it = by_code_.find(*key);
   if (it == by_code_.end()) return {CancelOutcome::kNotFound};
   Stored& message = messages_[it->second];
@@ -187,7 +187,7 @@ FakeMessageStore::ListResult FakeMessageStore::List(
   const std::int64_t skip = static_cast<std::int64_t>(page - 1) * per_page;
 
   ListResult result;
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   const std::optional<std::uint32_t> account = FindString(query.account);
   const std::optional<std::uint32_t> application =
       FindString(query.filters->application());
@@ -210,7 +210,7 @@ FakeMessageStore::ListResult FakeMessageStore::List(
 std::optional<FakeMessage> FakeMessageStore::Find(std::string_view code) const {
   const std::optional<Code> key = ToCode(code);
   if (!key.has_value()) return std::nullopt;
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   auto it = by_code_.find(*key);
   if (it == by_code_.end()) return std::nullopt;
   return Expand(it->second);
@@ -220,14 +220,14 @@ MessageStatus FakeMessageStore::StatusOf(std::string_view code) const {
   const Clock::TimePoint now = clock_->Now();
   const std::optional<Code> key = ToCode(code);
   if (!key.has_value()) return MessageStatus::kUnknown;
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   auto it = by_code_.find(*key);
   if (it == by_code_.end()) return MessageStatus::kUnknown;
   return StatusAt(messages_[it->second], now);
 }
 
 std::size_t FakeMessageStore::size() const {
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   return messages_.size();
 }
 

@@ -15,14 +15,13 @@
 #include <deque>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "pushwoosh/messaging/message_status.h"
 #include "pushwoosh/messaging/testing/clock.h"
 #include "pushwoosh/messaging/v2/messaging.pb.h"
@@ -126,35 +125,32 @@ class FakeMessageStore {
   };
 
   static std::optional<Code> ToCode(std::string_view code);
-  FakeMessage Expand(std::size_t index) const
-      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
-  std::uint32_t Intern(std::string value) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  std::uint32_t InternPlatforms(std::vector<v2::Platform> platforms)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  // The index of `value` in strings_, if it was ever stored.
-  std::optional<std::uint32_t> FindString(std::string_view value) const
-      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
-  bool Matches(std::size_t index, const statistics::v2::Filters& filters,
-               std::uint32_t application) const
-      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
   MessageStatus StatusAt(const Stored& message, Clock::TimePoint now) const;
-  Code NextCode() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+
+  // Called with mutex_ held:
+  FakeMessage Expand(std::size_t index) const;
+  std::uint32_t Intern(std::string value);
+  std::uint32_t InternPlatforms(std::vector<v2::Platform> platforms);
+  // The index of `value` in strings_, if it was ever stored.
+  std::optional<std::uint32_t> FindString(std::string_view value) const;
+  bool Matches(std::size_t index, const statistics::v2::Filters& filters,
+               std::uint32_t application) const;
+  Code NextCode();
 
   const std::shared_ptr<const Clock> clock_;
   const Lifecycle lifecycle_;
-  mutable absl::Mutex mutex_;
-  std::uint64_t code_state_ ABSL_GUARDED_BY(mutex_);
+  // Guards the members below it.
+  mutable std::mutex mutex_;
+  std::uint64_t code_state_;
   // Ordered by id: ids are 1, 2, 3, ... and index = id - 1. A deque grows
   // without the spare half that a vector may hold.
-  std::deque<Stored> messages_ ABSL_GUARDED_BY(mutex_);
-  absl::flat_hash_map<Code, std::uint32_t> by_code_ ABSL_GUARDED_BY(mutex_);
-  std::vector<std::string> strings_ ABSL_GUARDED_BY(mutex_);
-  absl::flat_hash_map<std::string, std::uint32_t> string_ids_
-      ABSL_GUARDED_BY(mutex_);
-  std::vector<std::vector<v2::Platform>> platform_lists_
-      ABSL_GUARDED_BY(mutex_);
+  std::deque<Stored> messages_;
+  absl::flat_hash_map<Code, std::uint32_t> by_code_;
+  std::vector<std::string> strings_;
+  absl::flat_hash_map<std::string, std::uint32_t> string_ids_;
+  std::vector<std::vector<v2::Platform>> platform_lists_;
   absl::flat_hash_map<std::vector<v2::Platform>, std::uint32_t>
-      platform_list_ids_ ABSL_GUARDED_BY(mutex_);
+      platform_list_ids_;
 };
 
 }  // namespace pushwoosh::messaging::testing

@@ -9,17 +9,17 @@
 namespace pushwoosh::messaging::testing {
 
 void FaultInjector::Add(FakeFault fault) {
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   faults_.push_back(std::move(fault));
 }
 
 void FaultInjector::Clear() {
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   faults_.clear();
 }
 
 std::optional<FakeFault> FaultInjector::Next(std::string_view method) {
-  absl::MutexLock lock(&mutex_);
+  std::lock_guard lock(mutex_);
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if (!it->method.empty() && it->method != method) continue;
     if (it->fraction < 1.0 && std::uniform_real_distribution<double>(

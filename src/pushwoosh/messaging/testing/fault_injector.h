@@ -8,14 +8,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 
 namespace pushwoosh::messaging::testing {
 
@@ -55,9 +53,10 @@ class FaultInjector {
   std::optional<FakeFault> Next(std::string_view method);
 
  private:
-  absl::Mutex mutex_;
-  std::vector<FakeFault> faults_ ABSL_GUARDED_BY(mutex_);
-  std::mt19937_64 random_ ABSL_GUARDED_BY(mutex_);
+  // Guards the members below it.
+  std::mutex mutex_;
+  std::vector<FakeFault> faults_;
+  std::mt19937_64 random_;
 };
 
 // The error a fault answers with, as the real backend would send it.

@@ -106,9 +106,10 @@ absl::StatusOr<std::unique_ptr<TcpProxy>> TcpProxy::Start(
 
 TcpProxy::~TcpProxy() {
   {
-    absl::MutexLock lock(&mutex_);
+    std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  changed_.notify_all();
   const std::uint64_t one = 1;
   (void)!write(wake_fd_, &one, sizeof(one));
   thread_.join();
@@ -117,14 +118,12 @@ TcpProxy::~TcpProxy() {
 }
 
 void TcpProxy::DropConnections() {
-  absl::MutexLock lock(&mutex_);
+  std::unique_lock lock(mutex_);
   const std::uint64_t ticket = ++drops_requested_;
   const std::uint64_t one = 1;
   (void)!write(wake_fd_, &one, sizeof(one));
-  const auto done = [this, ticket]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-    return drops_done_ >= ticket || stopping_;
-  };
-  mutex_.Await(absl::Condition(&done));
+  changed_.wait(lock,
+                [this, ticket] { return drops_done_ >= ticket || stopping_; });
 }
 
 void TcpProxy::Run() {
@@ -141,7 +140,7 @@ void TcpProxy::Run() {
     if (fds[1].revents != 0) {
       std::uint64_t count = 0;
       (void)!read(wake_fd_, &count, sizeof(count));
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard lock(mutex_);
       if (stopping_) {
         for (const Pair& pair : pairs) {
           Reset(pair.client);
@@ -156,6 +155,7 @@ void TcpProxy::Run() {
         }
         pairs.clear();
         drops_done_ = drops_requested_;
+        changed_.notify_all();
         continue;  // The fds above are closed now.
       }
     }

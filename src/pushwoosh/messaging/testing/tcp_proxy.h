@@ -4,14 +4,14 @@
 #ifndef PUSHWOOSH_MESSAGING_TESTING_TCP_PROXY_H_
 #define PUSHWOOSH_MESSAGING_TESTING_TCP_PROXY_H_
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 
 namespace pushwoosh::messaging::testing {
 
@@ -38,10 +38,12 @@ class TcpProxy {
   int port_ = 0;
   int upstream_port_ = 0;
   std::thread thread_;
-  absl::Mutex mutex_;
-  bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
-  std::uint64_t drops_requested_ ABSL_GUARDED_BY(mutex_) = 0;
-  std::uint64_t drops_done_ ABSL_GUARDED_BY(mutex_) = 0;
+  // Guards the members below it.
+  std::mutex mutex_;
+  bool stopping_ = false;
+  std::uint64_t drops_requested_ = 0;
+  std::uint64_t drops_done_ = 0;
+  std::condition_variable changed_;  // drops_done_ or stopping_ changed.
 };
 
 }  // namespace pushwoosh::messaging::testing
