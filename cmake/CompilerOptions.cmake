@@ -21,3 +21,14 @@ if(PUSHWOOSH_SANITIZE)
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${PUSHWOOSH_SANITIZE})
 endif()
+
+# libFuzzer needs clang; the whole build is then coverage-instrumented so
+# that the fuzzers are guided through our libraries, not only the targets.
+option(PUSHWOOSH_FUZZ "Build fuzz/ with libFuzzer (clang only)" OFF)
+if(PUSHWOOSH_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "PUSHWOOSH_FUZZ needs clang: configure with "
+                        "CC=clang CXX=clang++")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
