@@ -92,7 +92,15 @@ TEST(TokenSourceTest, RedactsTheCurrentAndThePreviousToken) {
   EXPECT_FALSE((*tokens)->Mentions("nothing here"));
 }
 
-TEST(TokenSourceTest, RedactsOnlyWholeWords) {
+// Found by fuzz/error_details_fuzzer: an echo glued to other characters
+// ("...secret-tokend") leaked the whole token past the whole-word rule.
+TEST(TokenSourceTest, RedactsALongTokenEvenInsideAWord) {
+  TokenSource tokens("fuzz-secret-token");
+  EXPECT_TRUE(tokens.Mentions("xfuzz-secret-tokend"));
+  EXPECT_EQ(tokens.Redact("xfuzz-secret-tokend"), "x[REDACTED]d");
+}
+
+TEST(TokenSourceTest, RedactsAShortTokenOnlyAsAWholeWord) {
   TokenSource tokens("t");
   EXPECT_EQ(tokens.Redact("message not found"), "message not found");
   EXPECT_FALSE(tokens.Mentions("message not found"));

@@ -23,26 +23,6 @@ std::string ViolatedField(const absl::Status& status) {
                                           : error.field_violations()[0].field;
 }
 
-TEST(Utf8Test, AcceptsWellFormedText) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("C3F8-C3863ED4-334AD4F1"));
-  EXPECT_TRUE(IsValidUtf8("caf\xc3\xa9"));       // é
-  EXPECT_TRUE(IsValidUtf8("\xe2\x82\xac"));      // €
-  EXPECT_TRUE(IsValidUtf8("\xf0\x9f\x98\x80"));  // 😀
-  EXPECT_TRUE(IsValidUtf8("\xf4\x8f\xbf\xbf"));  // U+10FFFF
-}
-
-TEST(Utf8Test, RejectsMalformedText) {
-  EXPECT_FALSE(IsValidUtf8("\xff"));
-  EXPECT_FALSE(IsValidUtf8("\xc3"));              // Truncated.
-  EXPECT_FALSE(IsValidUtf8("\xc3\x28"));          // Bad continuation.
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // Overlong '/'.
-  EXPECT_FALSE(IsValidUtf8("\xe0\x80\xaf"));      // Overlong, 3 bytes.
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // Surrogate U+D800.
-  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // Past U+10FFFF.
-  EXPECT_FALSE(IsValidUtf8("\x80"));              // Lone continuation.
-}
-
 TEST(ValidationTest, MessageCode) {
   EXPECT_TRUE(ValidateMessageCode("C3F8-C3863ED4-334AD4F1").ok());
   EXPECT_TRUE(ValidateMessageCode(std::string(128, 'A')).ok());

@@ -7,6 +7,7 @@
 #include "google/rpc/status.pb.h"
 #include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/error_payloads.h"
+#include "pushwoosh/messaging/internal/utf8.h"
 
 namespace pushwoosh::messaging::internal {
 
@@ -100,8 +101,9 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
   if (code < 0 || code > static_cast<int>(absl::StatusCode::kUnauthenticated)) {
     code = static_cast<int>(absl::StatusCode::kUnknown);
   }
+  // Repaired first, so that redaction sees the text every printer shows.
   absl::Status result(static_cast<absl::StatusCode>(code),
-                      status.error_message());
+                      ToValidUtf8(status.error_message()));
   const std::string& details = status.error_details();
   if (!details.empty()) {
     google::rpc::Status decoded;

@@ -19,13 +19,22 @@ namespace {
 constexpr std::string_view kRedacted = "[REDACTED]";
 constexpr std::size_t kMaxTokenFileSize = std::size_t{64} * 1024;
 
+// From this length on, a token is redacted wherever it appears, even inside
+// a longer run of letters: such a string does not turn up by chance, and an
+// echo glued to other text ("...tokenX") must not leak it.
+constexpr std::size_t kMinTokenRedactedAnywhere = 8;
+
 bool IsWordCharacter(char c) { return absl::ascii_isalnum(c); }
 
-// The first occurrence of `secret` at or after `from` that is a whole word,
-// so that a short token ("t") is not "found" inside other words ("not").
-std::size_t FindWhole(std::string_view text, std::string_view secret,
-                      std::size_t from) {
+// The first occurrence of `secret` at or after `from`. A short secret
+// counts only as a whole word, so that a demo token ("t") is not "found"
+// inside other words ("not").
+std::size_t FindSecret(std::string_view text, std::string_view secret,
+                       std::size_t from) {
   if (secret.empty()) return std::string_view::npos;
+  if (secret.size() >= kMinTokenRedactedAnywhere) {
+    return text.find(secret, from);
+  }
   for (std::size_t at = text.find(secret, from); at != std::string_view::npos;
        at = text.find(secret, at + 1)) {
     const bool starts = at == 0 || !IsWordCharacter(text[at - 1]);
@@ -140,8 +149,8 @@ std::shared_ptr<const std::string> TokenSource::Authorization() const {
 
 bool TokenSource::Mentions(std::string_view text) const {
   std::shared_ptr<const State> state = state_.load();
-  return FindWhole(text, state->token, 0) != std::string_view::npos ||
-         FindWhole(text, state->previous, 0) != std::string_view::npos;
+  return FindSecret(text, state->token, 0) != std::string_view::npos ||
+         FindSecret(text, state->previous, 0) != std::string_view::npos;
 }
 
 std::string TokenSource::Redact(std::string_view text) const {
@@ -149,7 +158,7 @@ std::string TokenSource::Redact(std::string_view text) const {
   std::string redacted(text);
   for (const std::string* secret : {&state->token, &state->previous}) {
     std::size_t at = 0;
-    while ((at = FindWhole(redacted, *secret, at)) != std::string::npos) {
+    while ((at = FindSecret(redacted, *secret, at)) != std::string::npos) {
       redacted.replace(at, secret->size(), kRedacted);
       at += kRedacted.size();
     }

@@ -48,8 +48,9 @@ class TokenSource {
   std::shared_ptr<const std::string> Authorization() const;
 
   // `text` with the token in use, and the one before it, replaced by
-  // "[REDACTED]" wherever they stand as whole words (not inside a longer
-  // run of letters and digits).
+  // "[REDACTED]" wherever they appear; a token shorter than 8 characters
+  // (a demo token) only where it stands as a whole word, not inside a
+  // longer run of letters and digits.
   std::string Redact(std::string_view text) const;
   // Whether Redact() would change `text`.
   bool Mentions(std::string_view text) const;

@@ -9,6 +9,7 @@
 #include "pushwoosh/messaging/internal/absl_string_view.h"
 #include "pushwoosh/messaging/internal/error_mapping.h"
 #include "pushwoosh/messaging/internal/error_payloads.h"
+#include "pushwoosh/messaging/internal/utf8.h"
 
 namespace pushwoosh::messaging::internal {
 namespace {
@@ -49,43 +50,6 @@ absl::Status InvalidRequestError(std::string_view message,
   status.SetPayload(kDetailsPayloadUrl,
                     absl::Cord(details.SerializeAsString()));
   return Classify(Rpc::kUnspecified, std::move(status));
-}
-
-bool IsValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    char32_t code_point = 0;
-    char32_t minimum = 0;
-    if ((byte & 0xE0) == 0xC0) {
-      length = 2, code_point = byte & 0x1F, minimum = 0x80;
-    } else if ((byte & 0xF0) == 0xE0) {
-      length = 3, code_point = byte & 0x0F, minimum = 0x800;
-    } else if ((byte & 0xF8) == 0xF0) {
-      length = 4, code_point = byte & 0x07, minimum = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + length > n) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code_point = (code_point << 6) | (next & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and values past Unicode's range.
-    if (code_point < minimum || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
 }
 
 absl::Status ValidateMessageCode(std::string_view code,

@@ -23,8 +23,6 @@ inline constexpr int kMaxPerPage = 1000;
 absl::Status InvalidRequestError(std::string_view message,
                                  std::vector<FieldViolation> violations);
 
-bool IsValidUtf8(std::string_view text);
-
 absl::Status ValidateMessageCode(std::string_view code,
                                  std::string_view field = "message_code");
 absl::Status ValidateApplication(std::string_view application,
