@@ -56,7 +56,9 @@ void DelayedReplies::Run() {
       if (pending_.empty()) {
         changed_.wait(lock, changed);
       } else {
-        changed_.wait_until(lock, pending_.begin()->first, changed);
+        // A copy: FlushAll may free the node while this thread waits.
+        const auto due_at = pending_.begin()->first;
+        changed_.wait_until(lock, due_at, changed);
       }
       if (stopping_) return;
       const auto now = std::chrono::steady_clock::now();
