@@ -20,6 +20,11 @@ if(PUSHWOOSH_SANITIZE)
   add_compile_options(-fsanitize=${PUSHWOOSH_SANITIZE} -fno-omit-frame-pointer
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${PUSHWOOSH_SANITIZE})
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND
+     PUSHWOOSH_SANITIZE MATCHES "undefined")
+    add_compile_options(
+      -fsanitize-ignorelist=${PROJECT_SOURCE_DIR}/cmake/ubsan-ignorelist.txt)
+  endif()
 endif()
 
 # libFuzzer needs clang; the whole build is then coverage-instrumented so

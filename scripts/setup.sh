@@ -19,6 +19,8 @@ packages=(
   nginx
   # The reference docs target (docs/CMakeLists.txt), built in CI.
   doxygen
+  # libFuzzer and the sanitizer runtimes for fuzz/ (clang).
+  clang libclang-rt-14-dev
   # The interop tests' independent gRPC peers (grpc-js, tests/interop).
   nodejs
 )
