@@ -7,11 +7,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <stop_token>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "pushwoosh/messaging/client.h"
@@ -185,6 +187,57 @@ TEST(CancelManyWindowTest, StopFromAnotherThreadSkipsWhatIsNotStarted) {
   EXPECT_EQ(result->counts.canceled, 4u);
   EXPECT_EQ(result->outcomes[4].outcome, CancelOutcome::kSkipped);
   EXPECT_EQ(result->outcomes[99].outcome, CancelOutcome::kSkipped);
+}
+
+// Completes each AsyncCancel on a thread of its own, and returns from
+// AsyncCancel only once that completion is being reported (`reporting`),
+// so that the caller goes on while the report is still running.
+class CompletesWhileLaunching final : public SyncOnlyConnection {
+ public:
+  explicit CompletesWhileLaunching(std::shared_future<void> reporting)
+      : reporting_(std::move(reporting)) {}
+  ~CompletesWhileLaunching() override {
+    for (auto& thread : threads_) thread.join();
+  }
+
+  void AsyncCancel(const v2::CancelRequest&, const CallOptions&,
+                   AsyncCallback<v2::CancelResponse> done) override {
+    threads_.emplace_back(
+        [done = std::move(done)]() mutable { done(v2::CancelResponse()); });
+    reporting_.wait();
+  }
+
+ private:
+  std::shared_future<void> reporting_;
+  std::vector<std::thread> threads_;
+};
+
+// pwmsg cancel now and then printed nothing and exited 0: CancelMany
+// counted a call out before its on_result ran, so it could return while the
+// report was still running, and the caller's state was read (or gone) too
+// early. The report below waits up to 300 ms for CancelMany to return; it
+// must not. That wait is the window the bug needs, and a pass spends it.
+TEST(CancelManyWindowTest, DoesNotReturnBeforeTheLastReport) {
+  std::promise<void> reporting;
+  auto connection =
+      std::make_shared<CompletesWhileLaunching>(reporting.get_future().share());
+  MessagingClient client(connection);
+  const std::vector<std::string> codes = Codes(1);
+  std::promise<void> returned;
+  std::future<void> returned_future = returned.get_future();
+  std::promise<bool> returned_during_report;
+  CancelManyOptions options;
+  options.on_result = [&](std::size_t, const absl::StatusOr<CancelResult>&) {
+    reporting.set_value();
+    returned_during_report.set_value(
+        returned_future.wait_for(std::chrono::milliseconds(300)) ==
+        std::future_status::ready);
+  };
+  const auto result = client.CancelMany(codes, options);
+  returned.set_value();
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->counts.canceled, 1u);
+  EXPECT_FALSE(returned_during_report.get_future().get());
 }
 
 TEST(CancelManyWindowTest, InstantFailuresDoNotRecurse) {

@@ -107,11 +107,14 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
     if (finished_) finished_cv_.notify_all();
   }
 
+  // A call leaves in_flight_ only after its report: Run() returns once
+  // nothing is in flight, and the caller's callbacks may use its stack.
   void OnDone(std::size_t index, const absl::StatusOr<CancelResult>& result) {
     CodeOutcome outcome = OutcomeOf(result);
     if (!options_.on_result && !options_.on_progress) {
       std::unique_lock<std::mutex> lock(mutex_);
       Record(index, std::move(outcome));
+      --in_flight_;
       Launch(lock);
       return;
     }
@@ -127,6 +130,7 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
       if (options_.on_progress) options_.on_progress(snapshot);
     }
     std::unique_lock<std::mutex> lock(mutex_);
+    --in_flight_;
     Launch(lock);
   }
 
@@ -134,7 +138,6 @@ class BulkCancelRun : public std::enable_shared_from_this<BulkCancelRun> {
   CancelManyProgress Record(std::size_t index, CodeOutcome outcome) {
     Count(outcome.outcome, result_.counts);
     result_.outcomes[index] = std::move(outcome);
-    --in_flight_;
     return result_.counts;
   }
 
