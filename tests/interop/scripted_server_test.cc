@@ -4,7 +4,6 @@
 // headers, a malformed details trailer, no trailer, a slow reply. The
 // expected kinds, HTTP statuses and exit statuses are docs/errors.md's and
 // docs/cli.md's tables, written out here rather than taken from the code.
-#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -18,6 +17,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "envelope.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "pushwoosh/messaging/client.h"
@@ -27,6 +27,8 @@
 namespace pushwoosh::messaging {
 namespace {
 
+using ::pushwoosh::testing_tools::DetailOf;
+using ::pushwoosh::testing_tools::ParseEnvelope;
 using ::pushwoosh::testing_tools::ProcessResult;
 using ::pushwoosh::testing_tools::RunProgram;
 using ::pushwoosh::testing_tools::Subprocess;
@@ -165,23 +167,6 @@ class ScriptedServerTest : public ::testing::Test {
 };
 
 ScriptedServer* ScriptedServerTest::server_ = nullptr;
-
-google::rpc::Status ParseEnvelope(const std::string& json) {
-  google::rpc::Status envelope;
-  const auto status =
-      google::protobuf::util::JsonStringToMessage(json, &envelope);
-  EXPECT_TRUE(status.ok()) << status.ToString() << " in: " << json;
-  return envelope;
-}
-
-template <typename Detail>
-std::optional<Detail> DetailOf(const google::rpc::Status& status) {
-  for (const auto& any : status.details()) {
-    Detail detail;
-    if (any.Is<Detail>() && any.UnpackTo(&detail)) return detail;
-  }
-  return std::nullopt;
-}
 
 // What every rich scripted error carries, as the client decodes it.
 void ExpectScriptedDetails(const Error& error, const CodeRow& row) {

@@ -2,7 +2,6 @@
 // the real pwmsg binary — exit statuses, --json envelopes, stdin bulk
 // cancel, bad flags, tokens, and shutdown by signal.
 #include <gmock/gmock.h>
-#include <google/protobuf/util/json_util.h>
 #include <grpcpp/create_channel.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/support/byte_buffer.h>
@@ -22,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "envelope.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "subprocess.h"
@@ -29,6 +29,8 @@
 namespace pushwoosh {
 namespace {
 
+using ::pushwoosh::testing_tools::DetailOf;
+using ::pushwoosh::testing_tools::ParseEnvelope;
 using ::pushwoosh::testing_tools::ProcessResult;
 using ::pushwoosh::testing_tools::RunProgram;
 using ::pushwoosh::testing_tools::Subprocess;
@@ -55,22 +57,9 @@ enum Exit {
   kInvalidRequest = 7,
 };
 
-google::rpc::Status ParseEnvelope(const std::string& json) {
-  google::rpc::Status envelope;
-  const auto status =
-      google::protobuf::util::JsonStringToMessage(json, &envelope);
-  EXPECT_TRUE(status.ok()) << status.ToString() << " in: " << json;
-  return envelope;
-}
-
 std::string ReasonOf(const google::rpc::Status& envelope) {
-  for (const auto& detail : envelope.details()) {
-    google::rpc::ErrorInfo info;
-    if (detail.Is<google::rpc::ErrorInfo>() && detail.UnpackTo(&info)) {
-      return info.reason();
-    }
-  }
-  return "";
+  const auto info = DetailOf<google::rpc::ErrorInfo>(envelope);
+  return info.has_value() ? info->reason() : "";
 }
 
 class ProgramsTest : public ::testing::Test {
@@ -147,7 +136,7 @@ TEST_F(ProgramsTest, CancelTwiceIsNotCancelableWithEnvelope) {
 
 TEST_F(ProgramsTest, CancelUnknownIsNotFoundWithCode5) {
   const ProcessResult result = Pwmsg({"--json", "cancel", kUnknownCode});
-  EXPECT_EQ(result.exit_code, kNotFound);
+  EXPECT_EQ(result.exit_code, kNotFound) << result.out << result.err;
   const google::rpc::Status envelope = ParseEnvelope(result.out);
   EXPECT_EQ(envelope.code(), 5);
   EXPECT_EQ(envelope.message(), "message not found");
